@@ -1,0 +1,82 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of the pipeline deployment fixed at build time: which pipeline is deployed, which endpoints exist, and at
+ * which paths.
+ */
+@ConfigMapping(prefix = "quarkus.pipeline")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface PipelineBuildTimeConfig {
+
+    /**
+     * The name of the pipeline to deploy (its {@code @Pipeline(name)}, or the method name). Needed only when the
+     * application declares several {@code @Pipeline} methods.
+     */
+    Optional<String> name();
+
+    /**
+     * A prefix for every route of the deployment, relative to {@code quarkus.http.root-path}, for example
+     * {@code /pipeline}. No route of the deployment answers outside it. Empty by default.
+     */
+    Optional<String> rootPath();
+
+    /**
+     * A prefix for the built-in REST endpoints (invoke, health, info, metrics), after
+     * {@code quarkus.pipeline.root-path}, for example {@code /api}. Empty by default.
+     */
+    Optional<String> apiPath();
+
+    /**
+     * The path of the Swagger UI page, after {@code quarkus.pipeline.root-path}.
+     */
+    @WithDefault("/docs")
+    String docsPath();
+
+    /**
+     * The path of the ReDoc page, after {@code quarkus.pipeline.root-path}.
+     */
+    @WithDefault("/redoc")
+    String redocPath();
+
+    /**
+     * The path of the invoke endpoint, after {@code quarkus.pipeline.root-path} and {@code quarkus.pipeline.api-path}.
+     */
+    @WithDefault("/invoke")
+    String invokePath();
+
+    /**
+     * The path of the health endpoint, after {@code quarkus.pipeline.root-path} and {@code quarkus.pipeline.api-path}.
+     */
+    @WithDefault("/health")
+    String healthPath();
+
+    /**
+     * The path of the info endpoint, after {@code quarkus.pipeline.root-path} and {@code quarkus.pipeline.api-path}.
+     */
+    @WithDefault("/info")
+    String infoPath();
+
+    /**
+     * The path of the metrics endpoint, after {@code quarkus.pipeline.root-path} and
+     * {@code quarkus.pipeline.api-path}.
+     */
+    @WithDefault("/metrics")
+    String metricsPath();
+
+    /**
+     * The built-in endpoints to serve: any of {@code docs}, {@code redoc}, {@code invoke}, {@code health},
+     * {@code info}, {@code metrics}, {@code dashboard}, and the groups {@code doc} (docs and redoc), {@code api}
+     * (invoke, health, info and metrics) and {@code all}. An endpoint left out has no route, no handler and no entry
+     * in {@code /info}.
+     */
+    @WithDefault("all")
+    Set<String> endpoints();
+}

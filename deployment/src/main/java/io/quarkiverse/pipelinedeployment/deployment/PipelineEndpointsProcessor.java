@@ -1,0 +1,145 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Consume;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
+
+/**
+ * The built-in REST endpoints: resolves their paths, then registers one route per enabled endpoint behind its gate,
+ * plus the 405 and 404 JSON fallbacks under {@code quarkus.pipeline.root-path}.
+ */
+class PipelineEndpointsProcessor {
+
+    static final String ROOT_PATH_KEY = "quarkus.pipeline.root-path";
+    static final String API_PATH_KEY = "quarkus.pipeline.api-path";
+
+    @BuildStep
+    PipelineEndpointsBuildItem collectEndpoints(PipelineBuildTimeConfig config) {
+        String root = PipelinePaths.prefix(ROOT_PATH_KEY, config.rootPath());
+        String api = PipelinePaths.prefix(API_PATH_KEY, config.apiPath());
+        Map<BuiltinEndpoint, String> paths = new EnumMap<>(BuiltinEndpoint.class);
+        Map<String, BuiltinEndpoint> taken = new HashMap<>();
+        for (BuiltinEndpoint endpoint : BuiltinEndpoint.parse(config.endpoints())) {
+            String path = switch (endpoint) {
+                case DOCS -> root + PipelinePaths.endpoint(endpoint.pathKey, config.docsPath());
+                case REDOC -> root + PipelinePaths.endpoint(endpoint.pathKey, config.redocPath());
+                case INVOKE -> root + api + PipelinePaths.endpoint(endpoint.pathKey, config.invokePath());
+                case HEALTH -> root + api + PipelinePaths.endpoint(endpoint.pathKey, config.healthPath());
+                case INFO -> root + api + PipelinePaths.endpoint(endpoint.pathKey, config.infoPath());
+                case METRICS -> root + api + PipelinePaths.endpoint(endpoint.pathKey, config.metricsPath());
+                case DASHBOARD -> root.isEmpty() ? "/" : root;
+            };
+            BuiltinEndpoint other = taken.put(path, endpoint);
+            if (other != null && other.pathKey != null && endpoint.pathKey != null) {
+                throw new ConfigurationException("The " + other.configName + " and " + endpoint.configName
+                        + " endpoints both resolve to " + path + ": change " + other.pathKey + " or "
+                        + endpoint.pathKey, Set.of(other.pathKey, endpoint.pathKey));
+            }
+            paths.put(endpoint, path);
+        }
+        return new PipelineEndpointsBuildItem(root, api, paths);
+    }
+
+    // Invoke
+
+    @BuildStep(onlyIf = InvokeEndpointEnabled.class)
+    ServedEndpointBuildItem declareInvokeEndpoint(PipelineEndpointsBuildItem endpoints) {
+        return served(endpoints, BuiltinEndpoint.INVOKE, "POST");
+    }
+
+    @BuildStep(onlyIf = InvokeEndpointEnabled.class)
+    @Record(RUNTIME_INIT)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    RouteBuildItem registerInvokeRoute(
+            PipelineRecorder recorder,
+            PipelineEndpointsBuildItem endpoints,
+            HttpRootPathBuildItem httpRootPath) {
+        return httpRootPath.routeBuilder()
+                .routeFunction(absolute(httpRootPath, endpoints, BuiltinEndpoint.INVOKE),
+                        recorder.route(List.of("POST"), null))
+                .handler(recorder.invokeHandler())
+                .routeConfigKey(BuiltinEndpoint.INVOKE.pathKey)
+                .displayOnNotFoundPage("Pipeline invoke (POST)")
+                .build();
+    }
+
+    // Info
+
+    @BuildStep(onlyIf = InfoEndpointEnabled.class)
+    ServedEndpointBuildItem declareInfoEndpoint(PipelineEndpointsBuildItem endpoints) {
+        return served(endpoints, BuiltinEndpoint.INFO, "GET");
+    }
+
+    @BuildStep(onlyIf = InfoEndpointEnabled.class)
+    @Record(RUNTIME_INIT)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    RouteBuildItem registerInfoRoute(
+            PipelineRecorder recorder,
+            PipelineEndpointsBuildItem endpoints,
+            HttpRootPathBuildItem httpRootPath) {
+        return httpRootPath.routeBuilder()
+                .routeFunction(absolute(httpRootPath, endpoints, BuiltinEndpoint.INFO),
+                        recorder.route(List.of("GET", "HEAD"), null))
+                .handler(recorder.infoHandler())
+                .routeConfigKey(BuiltinEndpoint.INFO.pathKey)
+                .displayOnNotFoundPage("Pipeline info")
+                .build();
+    }
+
+    // Fallbacks
+
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    void registerMethodNotAllowedRoutes(
+            PipelineRecorder recorder,
+            List<ServedEndpointBuildItem> servedEndpoints,
+            HttpRootPathBuildItem httpRootPath,
+            BuildProducer<RouteBuildItem> routes) {
+        for (ServedEndpointBuildItem served : servedEndpoints) {
+            List<String> allowed = new ArrayList<>(served.methods());
+            routes.produce(httpRootPath.routeBuilder()
+                    .routeFunction(httpRootPath.relativePath(served.path()),
+                            recorder.route(List.of(), RouteOrder.METHOD_NOT_ALLOWED))
+                    .handler(recorder.methodNotAllowedHandler(String.join(", ", allowed)))
+                    .build());
+        }
+    }
+
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    RouteBuildItem registerNotFoundRoute(
+            PipelineRecorder recorder,
+            PipelineEndpointsBuildItem endpoints,
+            HttpRootPathBuildItem httpRootPath) {
+        return httpRootPath.routeBuilder()
+                .routeFunction(httpRootPath.relativePath(endpoints.rootPath() + "/*"),
+                        recorder.route(List.of(), RouteOrder.NOT_FOUND))
+                .handler(recorder.notFoundHandler())
+                .build();
+    }
+
+    private static ServedEndpointBuildItem served(PipelineEndpointsBuildItem endpoints, BuiltinEndpoint endpoint,
+            String... methods) {
+        return new ServedEndpointBuildItem(endpoint, endpoints.path(endpoint).orElseThrow(), List.of(methods));
+    }
+
+    private static String absolute(HttpRootPathBuildItem httpRootPath, PipelineEndpointsBuildItem endpoints,
+            BuiltinEndpoint endpoint) {
+        return httpRootPath.relativePath(endpoints.path(endpoint).orElseThrow());
+    }
+}

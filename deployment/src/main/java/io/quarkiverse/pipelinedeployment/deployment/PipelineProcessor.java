@@ -1,0 +1,177 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
+import static io.quarkus.deployment.annotations.ExecutionTime.STATIC_INIT;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.invoke.Invoker;
+import jakarta.inject.Singleton;
+
+import org.jboss.jandex.ClassType;
+import org.jboss.jandex.DotName;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.pipelinedeployment.DeploymentAppRunner;
+import io.quarkiverse.pipelinedeployment.DeploymentService;
+import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
+import io.quarkiverse.pipelinedeployment.Step;
+import io.quarkiverse.pipelinedeployment.runtime.BuildMetadata;
+import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntime;
+import io.quarkiverse.pipelinedeployment.runtime.StepInterceptor;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.AutoAddScopeBuildItem;
+import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem;
+import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem.BeanConfiguratorBuildItem;
+import io.quarkus.arc.deployment.InvokerFactoryBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
+import io.quarkus.arc.processor.BeanInfo;
+import io.quarkus.arc.processor.BuiltinScope;
+import io.quarkus.builder.Version;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Consume;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.ApplicationInfoBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
+import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
+import io.quarkus.deployment.recording.RecorderContext;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
+import io.vertx.core.Vertx;
+
+/**
+ * Core wiring: discovers the {@code @Pipeline}, generates its invoker, and registers the pipeline runtime and the
+ * default deployment service as beans.
+ */
+class PipelineProcessor {
+
+    static final String FEATURE = "pipeline-deployment";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem registerBeans() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(Step.class, StepInterceptor.class, DeploymentAppRunner.class)
+                .setUnremovable()
+                .build();
+    }
+
+    @BuildStep
+    AutoAddScopeBuildItem addScopeToPipelineBeans() {
+        return AutoAddScopeBuildItem.builder()
+                .anyMethodMatches(method -> method.hasDeclaredAnnotation(PipelineScanner.PIPELINE)
+                        || method.hasDeclaredAnnotation(PipelineScanner.STEP))
+                .defaultScope(BuiltinScope.SINGLETON)
+                .unremovable()
+                .reason("Found @Pipeline or @Step methods")
+                .build();
+    }
+
+    @BuildStep
+    ExecutionModelAnnotationsAllowedBuildItem allowExecutionModelAnnotations() {
+        // @NonBlocking, @Blocking and @RunOnVirtualThread are meaningful on the pipeline's entry method
+        return new ExecutionModelAnnotationsAllowedBuildItem(
+                method -> method.hasDeclaredAnnotation(PipelineScanner.PIPELINE));
+    }
+
+    @BuildStep
+    PipelineBuildItem discoverPipeline(
+            CombinedIndexBuildItem index,
+            PipelineBuildTimeConfig config) {
+        return new PipelineScanner(index.getComputingIndex()).scan(config.name());
+    }
+
+    @BuildStep
+    PipelineInvokerBuildItem generateInvoker(
+            BeanRegistrationPhaseBuildItem beanRegistrationPhase,
+            InvokerFactoryBuildItem invokerFactory,
+            PipelineBuildItem pipeline,
+            // Keeps this step in the bean registration phase, before ArC generates its classes
+            BuildProducer<BeanConfiguratorBuildItem> beanConfigurators) {
+        DotName beanClass = pipeline.method().declaringClass().name();
+        BeanInfo bean = beanRegistrationPhase.getContext().beans().classBeans().withBeanClass(beanClass).firstResult()
+                .orElseThrow(() -> new ConfigurationException("The class " + beanClass + " declares @Pipeline method "
+                        + pipeline.method().name() + " but is not a CDI bean: make it a concrete class with a "
+                        + "no-argument or @Inject constructor", Set.of(PipelineScanner.NAME_KEY)));
+        return new PipelineInvokerBuildItem(invokerFactory.createInvoker(bean, pipeline.method())
+                .withInstanceLookup()
+                .build());
+    }
+
+    @BuildStep
+    @Record(STATIC_INIT)
+    SyntheticBeanBuildItem registerDefaultService(PipelineRecorder recorder) {
+        // A user bean of type DeploymentService replaces this one
+        return SyntheticBeanBuildItem.configure(PipelineDeploymentService.class)
+                .types(DeploymentService.class, PipelineDeploymentService.class)
+                .scope(Singleton.class)
+                .defaultBean()
+                .unremovable()
+                .supplier(recorder.defaultService())
+                .done();
+    }
+
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    @SuppressWarnings("unchecked")
+    SyntheticBeanBuildItem registerPipelineRuntime(
+            PipelineRecorder recorder,
+            PipelineBuildItem pipeline,
+            PipelineInvokerBuildItem invoker,
+            List<ServedEndpointBuildItem> servedEndpoints,
+            ApplicationInfoBuildItem application,
+            HttpRootPathBuildItem httpRootPath,
+            RecorderContext recorderContext) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        Map<String, String> methods = new LinkedHashMap<>();
+        servedEndpoints.stream().sorted(Comparator.comparing(ServedEndpointBuildItem::endpoint)).forEach(e -> {
+            paths.put(e.endpoint().configName, httpRootPath.relativePath(e.path()));
+            methods.put(e.endpoint().configName, String.join(",", e.methods()));
+        });
+        BuildMetadata build = new BuildMetadata(
+                UUID.randomUUID().toString(),
+                application.getName() + ":" + application.getVersion(),
+                application.getName(),
+                application.getVersion(),
+                Version.getVersion(),
+                paths,
+                methods);
+        RuntimeValue<Invoker<Object, Object>> invokerInstance = (RuntimeValue<Invoker<Object, Object>>) (RuntimeValue<?>) recorderContext
+                .newInstance(invoker.invoker().getClassName());
+        return SyntheticBeanBuildItem.configure(PipelineRuntime.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .setRuntimeInit()
+                .addInjectionPoint(ClassType.create(DotName.createSimple(ObjectMapper.class)))
+                .addInjectionPoint(ClassType.create(DotName.createSimple(Vertx.class)))
+                .createWith(recorder.pipelineRuntime(pipeline.definition(), invokerInstance, build))
+                .done();
+    }
+
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    ServiceStartBuildItem initializeService(
+            PipelineRecorder recorder,
+            ShutdownContextBuildItem shutdown) {
+        recorder.initializeService(shutdown);
+        return new ServiceStartBuildItem(FEATURE);
+    }
+}

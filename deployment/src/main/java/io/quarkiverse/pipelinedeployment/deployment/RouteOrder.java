@@ -1,0 +1,23 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+
+/**
+ * Orders of the deployment's fallback routes. Endpoint routes keep the Vert.x default order, so they match first.
+ */
+final class RouteOrder {
+
+    /**
+     * {@value}: answers 405 on a built-in endpoint's path for the methods it does not serve, after every route of the
+     * application (REST resources and static files included) had its chance.
+     */
+    static final int METHOD_NOT_ALLOWED = RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 10_000;
+
+    /**
+     * {@value}: answers 404 JSON for any other path under {@code quarkus.pipeline.root-path}; the last route.
+     */
+    static final int NOT_FOUND = RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 20_000;
+
+    private RouteOrder() {
+    }
+}

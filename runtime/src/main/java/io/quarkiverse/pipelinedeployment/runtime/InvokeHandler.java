@@ -1,0 +1,254 @@
+package io.quarkiverse.pipelinedeployment.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.pipelinedeployment.DeploymentService;
+import io.quarkiverse.pipelinedeployment.InvalidParametersException;
+import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
+import io.quarkiverse.pipelinedeployment.InvocationRequest;
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.ValidationError;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Serves {@code POST <root><api><invoke>}: reads and checks the body on the event loop, hands the request to the
+ * {@link DeploymentService}, and writes its single answer back on the request's context.
+ */
+public final class InvokeHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(InvokeHandler.class);
+
+    private final DeploymentService service;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+    private final long maxRequestSize;
+
+    public InvokeHandler(DeploymentService service, ObjectMapper mapper, long maxRequestSize) {
+        this.service = service;
+        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.writer = mapper.writer();
+        this.maxRequestSize = maxRequestSize;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        long receivedAt = System.nanoTime();
+        HttpServerRequest request = ctx.request();
+        if (!isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            JsonResponses.detail(ctx, 415, "Unsupported media type: the request body must be application/json");
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && tooLarge(length)) {
+            rejectTooLarge(ctx);
+            return;
+        }
+        if (ctx.body().available()) {
+            // A body handler installed by another extension has read it already
+            Buffer body = ctx.body().buffer();
+            if (body != null && body.length() > maxRequestSize) {
+                rejectTooLarge(ctx);
+            } else {
+                process(ctx, body, receivedAt);
+            }
+            return;
+        }
+        BodyReader bodyReader = new BodyReader(ctx, receivedAt);
+        request.handler(bodyReader);
+        request.endHandler(bodyReader::end);
+        request.exceptionHandler(bodyReader::fail);
+        request.resume();
+    }
+
+    /** Content types {@code application/json} and {@code application/*+json}; a missing one is taken as JSON. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        int end = contentType.indexOf(';');
+        String mime = (end < 0 ? contentType : contentType.substring(0, end)).trim();
+        if (mime.isEmpty() || mime.equalsIgnoreCase("application/json")) {
+            return true;
+        }
+        int slash = mime.indexOf('/');
+        return slash > 0 && mime.regionMatches(true, 0, "application", 0, slash)
+                && mime.regionMatches(true, mime.length() - 5, "+json", 0, 5);
+    }
+
+    private boolean tooLarge(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxRequestSize;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void rejectTooLarge(RoutingContext ctx) {
+        ctx.response().headers().set(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        JsonResponses.detail(ctx, 413,
+                "Request body too large: the limit is " + maxRequestSize
+                        + " bytes (quarkus.pipeline.max-request-size)");
+    }
+
+    private final class BodyReader implements Handler<Buffer> {
+        private final RoutingContext ctx;
+        private final long receivedAt;
+        private Buffer body;
+        private boolean rejected;
+
+        BodyReader(RoutingContext ctx, long receivedAt) {
+            this.ctx = ctx;
+            this.receivedAt = receivedAt;
+        }
+
+        @Override
+        public void handle(Buffer chunk) {
+            if (rejected) {
+                return;
+            }
+            if (body == null) {
+                body = Buffer.buffer(Math.max(chunk.length(), 256));
+            }
+            if ((long) body.length() + chunk.length() > maxRequestSize) {
+                rejected = true;
+                body = null;
+                rejectTooLarge(ctx);
+                return;
+            }
+            body.appendBuffer(chunk);
+        }
+
+        void end(Void ignored) {
+            if (!rejected) {
+                process(ctx, body, receivedAt);
+            }
+        }
+
+        void fail(Throwable t) {
+            if (!rejected) {
+                rejected = true;
+                LOG.debugf(t, "Failed to read the invoke request body");
+                if (!ctx.response().closed()) {
+                    ctx.fail(400, t);
+                }
+            }
+        }
+    }
+
+    private void process(RoutingContext ctx, Buffer body, long receivedAt) {
+        JsonNode root;
+        try {
+            root = body == null || body.length() == 0 ? null : reader.readTree(body.getBytes());
+        } catch (Exception e) {
+            root = null;
+        }
+        if (root == null || root.isMissingNode()) {
+            unprocessable(ctx, List.of(new ValidationError(ValidationError.JSON_INVALID, List.of("body"),
+                    "JSON decode error", Map.of())));
+            return;
+        }
+        if (!root.isObject()) {
+            unprocessable(ctx, List.of(new ValidationError(ValidationError.TYPE_ERROR, List.of("body"),
+                    "Input should be a valid dictionary or object to extract fields from", root)));
+            return;
+        }
+        List<ValidationError> errors = new ArrayList<>(0);
+        JsonNode parameters = root.get("parameters");
+        if (parameters == null) {
+            errors.add(new ValidationError(ValidationError.MISSING, List.of("body", "parameters"), "Field required",
+                    root));
+        } else if (!parameters.isObject()) {
+            errors.add(new ValidationError(ValidationError.TYPE_ERROR, List.of("body", "parameters"),
+                    "Input should be a valid dictionary", parameters));
+        }
+        JsonNode runName = root.get("run_name");
+        if (runName != null && !runName.isNull() && !runName.isTextual()) {
+            errors.add(new ValidationError(ValidationError.TYPE_ERROR, List.of("body", "run_name"),
+                    "Input should be a valid string", runName));
+        }
+        JsonNode timeout = root.get("timeout");
+        if (timeout != null && !timeout.isNull() && (!timeout.isNumber() || timeout.asDouble() <= 0)) {
+            errors.add(new ValidationError(ValidationError.TYPE_ERROR, List.of("body", "timeout"),
+                    "Input should be a number of seconds greater than 0", timeout));
+        }
+        if (!errors.isEmpty()) {
+            unprocessable(ctx, errors);
+            return;
+        }
+        InvocationRequest invocation = new InvocationRequest((ObjectNode) parameters,
+                runName == null || runName.isNull() ? null : runName.asText(),
+                timeout == null || timeout.isNull() ? null : Duration.ofNanos((long) (timeout.asDouble() * 1e9)),
+                receivedAt);
+        Context context = Vertx.currentContext();
+        try {
+            service.invoke(invocation).subscribe().with(
+                    response -> onContext(context, () -> respond(ctx, response)),
+                    failure -> onContext(context, () -> respondFailure(ctx, failure)));
+        } catch (Throwable t) {
+            respondFailure(ctx, t);
+        }
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
+    }
+
+    private void respond(RoutingContext ctx, InvocationResponse response) {
+        byte[] bytes;
+        try {
+            bytes = writer.writeValueAsBytes(response);
+        } catch (Exception e) {
+            LOG.errorf(e, "Failed to write the outputs of pipeline run %s as JSON",
+                    response.metadata() == null ? "?" : response.metadata().runId());
+            JsonResponses.detail(ctx, 500, "Failed to write the pipeline's outputs as JSON: " + e.getMessage());
+            return;
+        }
+        int status = response.outcome() == InvocationResponse.Outcome.TIMEOUT ? 504 : 200;
+        JsonResponses.send(ctx, status, Buffer.buffer(bytes));
+    }
+
+    private void respondFailure(RoutingContext ctx, Throwable failure) {
+        if (failure instanceof InvalidParametersException invalid) {
+            unprocessable(ctx, invalid.errors());
+        } else if (failure instanceof InvocationRejectedException rejected) {
+            ctx.response().headers().set(HttpHeaders.RETRY_AFTER, Integer.toString(rejected.retryAfterSeconds()));
+            JsonResponses.detail(ctx, 503, rejected.getMessage());
+        } else {
+            LOG.errorf(failure, "The deployment service failed to invoke the pipeline");
+            JsonResponses.detail(ctx, 500, "Internal Server Error");
+        }
+    }
+
+    private void unprocessable(RoutingContext ctx, List<ValidationError> errors) {
+        byte[] bytes;
+        try {
+            bytes = writer.writeValueAsBytes(Map.of("detail", errors));
+        } catch (Exception e) {
+            ctx.fail(e);
+            return;
+        }
+        JsonResponses.send(ctx, 422, Buffer.buffer(bytes));
+    }
+}

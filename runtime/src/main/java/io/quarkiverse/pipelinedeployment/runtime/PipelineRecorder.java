@@ -1,0 +1,107 @@
+package io.quarkiverse.pipelinedeployment.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.invoke.Invoker;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.pipelinedeployment.DeploymentService;
+import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.ShutdownContext;
+import io.quarkus.runtime.annotations.Recorder;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Wires the deployment at startup: the pipeline runtime and the default service as beans, the route handlers, and the
+ * service's lifecycle.
+ */
+@Recorder
+public class PipelineRecorder {
+
+    private final RuntimeValue<PipelineRuntimeConfig> config;
+
+    public PipelineRecorder(RuntimeValue<PipelineRuntimeConfig> config) {
+        this.config = config;
+    }
+
+    public Function<SyntheticCreationalContext<PipelineRuntime>, PipelineRuntime> pipelineRuntime(
+            PipelineDefinition definition, RuntimeValue<Invoker<Object, Object>> invoker, BuildMetadata build) {
+        PipelineRuntimeConfig runtimeConfig = config.getValue();
+        return ctx -> new PipelineRuntime(definition, invoker.getValue(), build, runtimeConfig,
+                ctx.getInjectedReference(ObjectMapper.class), ctx.getInjectedReference(Vertx.class));
+    }
+
+    public Supplier<DeploymentService> defaultService() {
+        return PipelineDeploymentService::new;
+    }
+
+    /**
+     * Initializes the deployment service before the first request, and on shutdown drains the invocation pool
+     * before the service's cleanup.
+     */
+    public void initializeService(ShutdownContext shutdown) {
+        DeploymentService service = Arc.container().instance(DeploymentService.class).get();
+        PipelineRuntime runtime = Arc.container().instance(PipelineRuntime.class).get();
+        service.initialize();
+        Duration drain = ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.timeout", Duration.class)
+                .orElse(Duration.ofSeconds(30));
+        shutdown.addShutdownTask(() -> {
+            runtime.shutdown(drain);
+            service.cleanup();
+        });
+    }
+
+    /**
+     * Configures a route: its methods (all when empty), its order (the Vert.x default when {@code null}) and the
+     * JSON failure handler.
+     */
+    public Consumer<Route> route(List<String> methods, Integer order) {
+        return route -> {
+            for (String method : methods) {
+                route.method(HttpMethod.valueOf(method));
+            }
+            if (order != null) {
+                route.order(order);
+            }
+            route.failureHandler(new FailureHandler());
+        };
+    }
+
+    public Handler<RoutingContext> invokeHandler() {
+        return new InvokeHandler(service(), mapper(), config.getValue().maxRequestSize().asLongValue());
+    }
+
+    public Handler<RoutingContext> infoHandler() {
+        return new InfoHandler(service(), mapper().writer());
+    }
+
+    public Handler<RoutingContext> methodNotAllowedHandler(String allow) {
+        return new MethodNotAllowedHandler(allow);
+    }
+
+    public Handler<RoutingContext> notFoundHandler() {
+        return new NotFoundHandler();
+    }
+
+    private static DeploymentService service() {
+        return Arc.container().instance(DeploymentService.class).get();
+    }
+
+    private static ObjectMapper mapper() {
+        return Arc.container().instance(ObjectMapper.class).get();
+    }
+}

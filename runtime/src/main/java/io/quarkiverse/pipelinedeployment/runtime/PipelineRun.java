@@ -1,0 +1,248 @@
+package io.quarkiverse.pipelinedeployment.runtime;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
+import io.quarkiverse.pipelinedeployment.InvocationRequest;
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+/**
+ * One run of the pipeline, from acceptance to its single response. Whichever comes first, the pipeline's result or
+ * the time limit, ends the run; the other is ignored.
+ */
+public final class PipelineRun implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(PipelineRun.class);
+    private static final DateTimeFormatter RUN_NAME_TIME = DateTimeFormatter
+            .ofPattern("yyyy_MM_dd-HH_mm_ss_SSSSSS").withZone(ZoneOffset.UTC);
+
+    private final PipelineRuntime runtime;
+    private final InvocationRequest request;
+    private final ParameterBinder.Bound bound;
+    private final UniEmitter<? super InvocationResponse> emitter;
+    private final String runId = UUID.randomUUID().toString();
+    private final String runName;
+    private final StepLog steps = new StepLog();
+    private final AtomicBoolean done = new AtomicBoolean();
+    private final long acceptedNanos = System.nanoTime();
+    private final long deadlineNanos;
+    private volatile long startedNanos;
+    private volatile long timerId = -1;
+    private volatile Future<?> future;
+    private volatile Cancellable subscription;
+
+    private PipelineRun(PipelineRuntime runtime, InvocationRequest request, ParameterBinder.Bound bound,
+            UniEmitter<? super InvocationResponse> emitter) {
+        this.runtime = runtime;
+        this.request = request;
+        this.bound = bound;
+        this.emitter = emitter;
+        this.runName = request.runName() != null ? request.runName()
+                : runtime.definition().getName() + "-" + RUN_NAME_TIME.format(Instant.now());
+        this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());
+    }
+
+    /**
+     * Runs the pipeline with the given request, following the pipeline's execution model. Must be called on the
+     * request's Vert.x context.
+     */
+    public static Uni<InvocationResponse> start(PipelineRuntime runtime, InvocationRequest request) {
+        ParameterBinder.Bound bound;
+        try {
+            bound = runtime.binder().bind(request.parameters());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return Uni.createFrom().emitter(emitter -> new PipelineRun(runtime, request, bound, emitter).start());
+    }
+
+    private void start() {
+        emitter.onTermination(() -> {
+            // The subscriber went away before the run ended: stop the work
+            if (done.compareAndSet(false, true)) {
+                cancelWork();
+                runtime.statistics().runEnded(Outcome.FAILURE);
+            }
+        });
+        switch (runtime.definition().getExecutionMode()) {
+            case EVENT_LOOP -> {
+                runtime.statistics().runStarted();
+                runInline();
+            }
+            case ASYNC -> {
+                runtime.statistics().runStarted();
+                armTimer();
+                runAsync();
+            }
+            default -> {
+                try {
+                    future = runtime.executor().submit(this);
+                } catch (RejectedExecutionException e) {
+                    done.set(true);
+                    runtime.statistics().runRejected();
+                    emitter.fail(new InvocationRejectedException(
+                            "Too many pipeline invocations in progress: every invocation thread is busy and the queue"
+                                    + " (quarkus.pipeline.max-queued-invocations) is full",
+                            1));
+                    return;
+                }
+                runtime.statistics().runStarted();
+                armTimer();
+            }
+        }
+    }
+
+    /** Runs on an invocation thread or a virtual thread. */
+    @Override
+    public void run() {
+        if (done.get()) {
+            return; // ran out of time while queued
+        }
+        startedNanos = System.nanoTime();
+        StepLog previous = steps.enter();
+        try {
+            finish(Outcome.SUCCESS, runtime.invoker().invoke(null, bound.arguments()), null);
+        } catch (Throwable t) {
+            finish(Outcome.FAILURE, null, t);
+        } finally {
+            StepLog.exit(previous);
+        }
+    }
+
+    private void runInline() {
+        startedNanos = System.nanoTime();
+        StepLog previous = steps.enter();
+        Object result;
+        try {
+            result = runtime.invoker().invoke(null, bound.arguments());
+        } catch (Throwable t) {
+            finish(Outcome.FAILURE, null, t);
+            return;
+        } finally {
+            StepLog.exit(previous);
+        }
+        // An event-loop pipeline cannot be preempted: its result is discarded if it came too late
+        finish(System.nanoTime() - deadlineNanos > 0 ? Outcome.TIMEOUT : Outcome.SUCCESS, result, null);
+    }
+
+    private void runAsync() {
+        startedNanos = System.nanoTime();
+        StepLog previous = steps.enter();
+        steps.bindToVertxContext();
+        try {
+            Object result = runtime.invoker().invoke(null, bound.arguments());
+            Uni<?> uni = result instanceof CompletionStage<?> stage ? Uni.createFrom().completionStage(stage)
+                    : (Uni<?>) result;
+            if (uni == null) {
+                throw new NullPointerException("The pipeline method returned null instead of a Uni or CompletionStage");
+            }
+            subscription = uni.subscribe().with(
+                    item -> finish(Outcome.SUCCESS, item, null),
+                    failure -> finish(Outcome.FAILURE, null, failure));
+            if (done.get()) {
+                cancelWork();
+            }
+        } catch (Throwable t) {
+            finish(Outcome.FAILURE, null, t);
+        } finally {
+            StepLog.exit(previous);
+        }
+    }
+
+    private void armTimer() {
+        long remainingMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        timerId = runtime.vertx().setTimer(remainingMillis, id -> timeout());
+        if (done.get()) {
+            runtime.vertx().cancelTimer(timerId);
+        }
+    }
+
+    private void timeout() {
+        if (done.compareAndSet(false, true)) {
+            cancelWork();
+            complete(Outcome.TIMEOUT, null, null);
+        }
+    }
+
+    private void cancelWork() {
+        Future<?> f = future;
+        if (f != null) {
+            f.cancel(true);
+        }
+        Cancellable s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+    }
+
+    private void finish(Outcome outcome, Object result, Throwable failure) {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        long timer = timerId;
+        if (timer >= 0) {
+            runtime.vertx().cancelTimer(timer);
+        }
+        complete(outcome, result, failure);
+    }
+
+    private void complete(Outcome outcome, Object result, Throwable failure) {
+        long end = System.nanoTime();
+        long began = startedNanos != 0 ? startedNanos : acceptedNanos;
+        double seconds = (end - began) / 1_000_000_000.0;
+        InvocationResponse.Metadata metadata = new InvocationResponse.Metadata(runtime.deploymentId(),
+                runtime.deploymentName(), runtime.info().snapshot().id(), runtime.info().snapshot().name(),
+                runtime.definition().getName(), runId, runName, bound.used(), steps.snapshot());
+        InvocationResponse response = switch (outcome) {
+            case SUCCESS -> new InvocationResponse(true, outputs(result), seconds, metadata, null, outcome);
+            case FAILURE -> {
+                Throwable cause = unwrap(failure);
+                LOG.warnf(cause, "Pipeline %s run %s (%s) failed", runtime.definition().getName(), runName, runId);
+                yield new InvocationResponse(false, null, seconds, metadata,
+                        "Failed to execute pipeline: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                        outcome);
+            }
+            case TIMEOUT -> {
+                double limit = (deadlineNanos - request.receivedAtNanos()) / 1_000_000_000.0;
+                LOG.warnf("Pipeline %s run %s (%s) timed out after %.3f s", runtime.definition().getName(), runName,
+                        runId, limit);
+                yield new InvocationResponse(false, null, seconds, metadata,
+                        "Pipeline execution timed out after " + limit + " seconds", outcome);
+            }
+        };
+        runtime.statistics().runEnded(outcome);
+        emitter.complete(response);
+    }
+
+    private Object outputs(Object result) {
+        return switch (runtime.definition().getOutputKind()) {
+            case OBJECT -> result == null ? Map.of() : result;
+            case WRAPPED -> Collections.singletonMap("output", result);
+            case NONE -> Map.of();
+        };
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

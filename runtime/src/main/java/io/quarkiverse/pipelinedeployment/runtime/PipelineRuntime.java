@@ -1,0 +1,237 @@
+package io.quarkiverse.pipelinedeployment.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.invoke.Invoker;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.pipelinedeployment.DeploymentInfo;
+import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
+import io.quarkus.virtual.threads.VirtualThreadsRecorder;
+import io.vertx.core.Vertx;
+
+/**
+ * Everything the built-in service needs to run the deployed pipeline, assembled once at startup: the generated
+ * invoker, the parameter binder, the invocation pool, the deployment's identity and the static part of
+ * {@code /info}.
+ */
+public final class PipelineRuntime {
+
+    private static final Logger LOG = Logger.getLogger(PipelineRuntime.class);
+
+    /** The flavor of the built-in app runner. */
+    public static final String VERTX_FLAVOR = "vertx";
+
+    private final PipelineDefinition definition;
+    private final Invoker<Object, Object> invoker;
+    private final ParameterBinder binder;
+    private final ObjectMapper mapper;
+    private final Vertx vertx;
+    private final ThreadPoolExecutor pool;
+    private final ExecutorService virtualThreads;
+    private final long invokeTimeoutNanos;
+    private final String deploymentId = UUID.randomUUID().toString();
+    private final String deploymentName;
+    private final long startNanos = System.nanoTime();
+    private final DeploymentInfo info;
+    private final List<EndpointDescriptor> endpoints;
+    private final RunStatistics statistics = new RunStatistics();
+
+    PipelineRuntime(PipelineDefinition definition, Invoker<Object, Object> invoker, BuildMetadata build,
+            PipelineRuntimeConfig config, ObjectMapper mapper, Vertx vertx) {
+        this.definition = definition;
+        this.invoker = invoker;
+        this.mapper = mapper;
+        this.vertx = vertx;
+        this.binder = new ParameterBinder(definition.getParameters(), mapper);
+        this.invokeTimeoutNanos = config.invokeTimeout().toNanos();
+        this.deploymentName = config.deploymentName().orElse(build.getApplicationName());
+        this.pool = needsPool(definition.getExecutionMode()) ? newPool(config) : null;
+        this.virtualThreads = definition.getExecutionMode() == ExecutionMode.VIRTUAL_THREAD && hasVirtualThreads()
+                ? VirtualThreadsRecorder.getCurrent()
+                : null;
+        this.endpoints = endpoints(build);
+        this.info = new DeploymentInfo(
+                new DeploymentInfo.Deployment(deploymentId, deploymentName, false),
+                new DeploymentInfo.Snapshot(build.getSnapshotId(), build.getSnapshotName()),
+                new DeploymentInfo.PipelineInfo(definition.getName(), defaults(), readJson(definition.getInputSchema()),
+                        readJson(definition.getOutputSchema()), definition.getSteps()),
+                app(definition, build, config),
+                0, null, DeploymentInfo.HEALTHY, 0, build.getQuarkusVersion());
+    }
+
+    private static boolean needsPool(ExecutionMode mode) {
+        return mode == ExecutionMode.WORKER_POOL || (mode == ExecutionMode.VIRTUAL_THREAD && !hasVirtualThreads());
+    }
+
+    static boolean hasVirtualThreads() {
+        return Runtime.version().feature() >= 21;
+    }
+
+    private static ThreadPoolExecutor newPool(PipelineRuntimeConfig config) {
+        int size = config.threadPoolSize();
+        if (size < 1) {
+            throw new IllegalArgumentException("quarkus.pipeline.thread-pool-size must be at least 1, was " + size);
+        }
+        int queue = config.maxQueuedInvocations();
+        if (queue < 0) {
+            throw new IllegalArgumentException(
+                    "quarkus.pipeline.max-queued-invocations must not be negative, was " + queue);
+        }
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS,
+                queue == 0 ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(queue),
+                new InvocationThreadFactory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private JsonNode defaults() {
+        var node = mapper.createObjectNode();
+        for (ParameterDefinition p : definition.getParameters()) {
+            if (p.getDefaultJson() != null) {
+                node.set(p.getName(), readJson(p.getDefaultJson()));
+            }
+        }
+        return node;
+    }
+
+    private JsonNode readJson(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException("Unreadable build-time JSON: " + json, e);
+        }
+    }
+
+    private static DeploymentInfo.App app(PipelineDefinition definition, BuildMetadata build,
+            PipelineRuntimeConfig config) {
+        Map<String, String> paths = build.getEndpointPaths();
+        return new DeploymentInfo.App(
+                config.appTitle().orElse(definition.getName() + " deployment"),
+                config.appDescription().orElse("Serves the " + definition.getName() + " pipeline over HTTP."),
+                config.appVersion().orElse(build.getApplicationVersion()),
+                VERTX_FLAVOR,
+                paths.get("docs"), paths.get("redoc"), paths.get("invoke"), paths.get("health"), paths.get("info"),
+                paths.get("metrics"));
+    }
+
+    private static List<EndpointDescriptor> endpoints(BuildMetadata build) {
+        List<EndpointDescriptor> list = new ArrayList<>();
+        for (Map.Entry<String, String> e : build.getEndpointPaths().entrySet()) {
+            String methods = build.getEndpointMethods().get(e.getKey());
+            list.add(new EndpointDescriptor(e.getKey(), List.of(methods.split(",")), e.getValue()));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    public PipelineDefinition definition() {
+        return definition;
+    }
+
+    public Invoker<Object, Object> invoker() {
+        return invoker;
+    }
+
+    public ParameterBinder binder() {
+        return binder;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** The executor of blocking and virtual-thread runs, or {@code null} for event-loop and asynchronous ones. */
+    ExecutorService executor() {
+        return virtualThreads != null ? virtualThreads : pool;
+    }
+
+    /** The invocation pool, or {@code null} when the pipeline does not use it. */
+    public ThreadPoolExecutor pool() {
+        return pool;
+    }
+
+    /** The time limit of a run, in nanoseconds: {@code invoke-timeout}, shortened by the request's own. */
+    long timeoutNanos(Duration requested) {
+        if (requested == null) {
+            return invokeTimeoutNanos;
+        }
+        return Math.min(invokeTimeoutNanos, requested.toNanos());
+    }
+
+    public String deploymentId() {
+        return deploymentId;
+    }
+
+    public String deploymentName() {
+        return deploymentName;
+    }
+
+    /** The static part of {@code /info}; counters are filled in by the service. */
+    public DeploymentInfo info() {
+        return info;
+    }
+
+    public List<EndpointDescriptor> endpoints() {
+        return endpoints;
+    }
+
+    public RunStatistics statistics() {
+        return statistics;
+    }
+
+    /** Seconds since startup. */
+    public double uptime() {
+        return (System.nanoTime() - startNanos) / 1_000_000_000.0;
+    }
+
+    /**
+     * Stops taking runs and waits up to {@code timeout} for those in flight.
+     */
+    void shutdown(Duration timeout) {
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("%d pipeline invocation(s) still running after %s; interrupting them",
+                        pool.getActiveCount(), timeout);
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
+    }
+
+    private static final class InvocationThreadFactory implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "pipeline-invoke-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.quarkiverse.pipelinedeployment.runtime;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of the pipeline deployment that can change at run time (environment variables, system properties,
+ * profiles).
+ */
+@ConfigMapping(prefix = "quarkus.pipeline")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface PipelineRuntimeConfig {
+
+    /**
+     * The application title shown in {@code /info}, the OpenAPI document and the dashboard. Defaults to
+     * {@code <pipeline> deployment}.
+     */
+    Optional<String> appTitle();
+
+    /**
+     * The application description shown in {@code /info}, the OpenAPI document and the dashboard. Defaults to a
+     * sentence naming the pipeline.
+     */
+    Optional<String> appDescription();
+
+    /**
+     * The application version shown in {@code /info} and the OpenAPI document. Defaults to
+     * {@code quarkus.application.version}.
+     */
+    Optional<String> appVersion();
+
+    /**
+     * The deployment's name, reported as {@code deployment.name} in {@code /info} and
+     * {@code metadata.deployment_name} of every invocation. Defaults to {@code quarkus.application.name}.
+     */
+    Optional<String> deploymentName();
+
+    /**
+     * The number of threads that run blocking pipeline invocations (the default execution model). Pipelines
+     * annotated {@code @NonBlocking}, returning {@code Uni} or {@code CompletionStage}, or annotated
+     * {@code @RunOnVirtualThread} do not use this pool.
+     */
+    @WithDefault("40")
+    int threadPoolSize();
+
+    /**
+     * The number of invocations that may wait for a free invocation thread. Beyond it, the invoke endpoint answers
+     * {@code 503} with a {@code Retry-After} header.
+     */
+    @WithDefault("1000")
+    int maxQueuedInvocations();
+
+    /**
+     * The longest an invocation may take, counted from the request's arrival (queue wait included). The request's
+     * own {@code timeout} can only shorten it. An invocation that runs out of time is answered with {@code 504}.
+     */
+    @WithDefault("300s")
+    Duration invokeTimeout();
+
+    /**
+     * The largest request body the invoke endpoint accepts. A larger body is answered with {@code 413}.
+     */
+    @WithDefault("256M")
+    MemorySize maxRequestSize();
+}

@@ -1,0 +1,52 @@
+package io.quarkiverse.pipelinedeployment.runtime;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
+
+/**
+ * Counters of the built-in service: runs started, the time of the last one, runs in flight and rejections.
+ */
+public final class RunStatistics {
+
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong active = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private volatile Instant lastStarted;
+
+    void runStarted() {
+        started.incrementAndGet();
+        active.incrementAndGet();
+        lastStarted = Instant.now();
+    }
+
+    void runEnded(Outcome outcome) {
+        active.decrementAndGet();
+    }
+
+    void runRejected() {
+        rejected.incrementAndGet();
+    }
+
+    /** Pipeline runs that started: successful, failed or timed out. */
+    public long totalExecutions() {
+        return started.get();
+    }
+
+    /** Runs started and not yet ended. */
+    public long activeExecutions() {
+        return active.get();
+    }
+
+    /** Invocations turned away because the queue was full. */
+    public long rejectedExecutions() {
+        return rejected.get();
+    }
+
+    /** ISO-8601 UTC instant the last run started, or {@code null}. */
+    public String lastExecutionTime() {
+        Instant last = lastStarted;
+        return last == null ? null : last.toString();
+    }
+}

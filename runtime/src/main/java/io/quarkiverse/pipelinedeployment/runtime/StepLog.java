@@ -1,0 +1,79 @@
+package io.quarkiverse.pipelinedeployment.runtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkiverse.pipelinedeployment.InvocationResponse.StepExecution;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+
+/**
+ * The {@code @Step} calls of one run, in call order.
+ * <p>
+ * The log of the run in progress is found through a thread-local while the pipeline method runs synchronously (on
+ * the invocation pool, the event loop or a virtual thread), and through the request's duplicated Vert.x context for
+ * the asynchronous continuations of {@code Uni} and {@code CompletionStage} pipelines.
+ */
+public final class StepLog {
+
+    private static final ThreadLocal<StepLog> CURRENT = new ThreadLocal<>();
+    private static final String CONTEXT_KEY = StepLog.class.getName();
+
+    private final ArrayList<StepExecution> entries = new ArrayList<>(8);
+
+    /**
+     * The log of the run in progress on this thread or Vert.x context, or {@code null} outside a run.
+     */
+    public static StepLog current() {
+        StepLog log = CURRENT.get();
+        if (log == null && VertxContext.isOnDuplicatedContext()) {
+            log = ContextLocals.<StepLog> get(CONTEXT_KEY, null);
+        }
+        return log;
+    }
+
+    /**
+     * Makes this log current on this thread; returns the previous one, to be given to {@link #exit(StepLog)}.
+     */
+    StepLog enter() {
+        StepLog previous = CURRENT.get();
+        CURRENT.set(this);
+        return previous;
+    }
+
+    static void exit(StepLog previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
+        }
+    }
+
+    /**
+     * Makes this log current on the caller's duplicated Vert.x context too, for asynchronous continuations.
+     */
+    void bindToVertxContext() {
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(CONTEXT_KEY, this);
+        }
+    }
+
+    void record(String name, Instant start, long startNanos, boolean completed) {
+        double seconds = (System.nanoTime() - startNanos) / 1_000_000_000.0;
+        StepExecution entry = new StepExecution(name, completed ? StepExecution.COMPLETED : StepExecution.FAILED,
+                start.toString(), seconds);
+        synchronized (entries) {
+            entries.add(entry);
+        }
+    }
+
+    /**
+     * A copy of the steps recorded so far.
+     */
+    public List<StepExecution> snapshot() {
+        synchronized (entries) {
+            return List.copyOf(entries);
+        }
+    }
+}
