@@ -250,9 +250,13 @@ final class JsonSchemaGenerator {
         ObjectNode properties = json.objectNode();
         if (clazz.isRecord() || RECORD.equals(clazz.superName())) {
             for (RecordComponentInfo component : clazz.unsortedRecordComponents()) {
-                if (!component.hasAnnotation(JSON_IGNORE)) {
-                    properties.set(propertyName(component.annotation(JSON_PROPERTY), component.name()),
-                            schema(component.type(), bindings));
+                // Jackson's annotations do not target record components: javac puts them on the field
+                FieldInfo field = clazz.field(component.name());
+                if (!component.hasAnnotation(JSON_IGNORE) && (field == null || !field.hasAnnotation(JSON_IGNORE))) {
+                    AnnotationInstance rename = component.annotation(JSON_PROPERTY) != null
+                            ? component.annotation(JSON_PROPERTY)
+                            : field == null ? null : field.annotation(JSON_PROPERTY);
+                    properties.set(propertyName(rename, component.name()), schema(component.type(), bindings));
                 }
             }
             return properties;

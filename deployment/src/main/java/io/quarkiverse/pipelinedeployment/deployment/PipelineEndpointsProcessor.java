@@ -2,7 +2,6 @@ package io.quarkiverse.pipelinedeployment.deployment;
 
 import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,8 @@ class PipelineEndpointsProcessor {
 
     static final String ROOT_PATH_KEY = "quarkus.pipeline.root-path";
     static final String API_PATH_KEY = "quarkus.pipeline.api-path";
+    static final List<String> INVOKE_METHODS = List.of("POST");
+    static final List<String> INFO_METHODS = List.of("GET", "HEAD");
 
     @BuildStep
     PipelineEndpointsBuildItem collectEndpoints(PipelineBuildTimeConfig config) {
@@ -59,7 +60,7 @@ class PipelineEndpointsProcessor {
 
     @BuildStep(onlyIf = InvokeEndpointEnabled.class)
     ServedEndpointBuildItem declareInvokeEndpoint(PipelineEndpointsBuildItem endpoints) {
-        return served(endpoints, BuiltinEndpoint.INVOKE, "POST");
+        return served(endpoints, BuiltinEndpoint.INVOKE, INVOKE_METHODS);
     }
 
     @BuildStep(onlyIf = InvokeEndpointEnabled.class)
@@ -71,7 +72,7 @@ class PipelineEndpointsProcessor {
             HttpRootPathBuildItem httpRootPath) {
         return httpRootPath.routeBuilder()
                 .routeFunction(absolute(httpRootPath, endpoints, BuiltinEndpoint.INVOKE),
-                        recorder.route(List.of("POST"), null))
+                        recorder.route(INVOKE_METHODS, null))
                 .handler(recorder.invokeHandler())
                 .routeConfigKey(BuiltinEndpoint.INVOKE.pathKey)
                 .displayOnNotFoundPage("Pipeline invoke (POST)")
@@ -82,7 +83,7 @@ class PipelineEndpointsProcessor {
 
     @BuildStep(onlyIf = InfoEndpointEnabled.class)
     ServedEndpointBuildItem declareInfoEndpoint(PipelineEndpointsBuildItem endpoints) {
-        return served(endpoints, BuiltinEndpoint.INFO, "GET");
+        return served(endpoints, BuiltinEndpoint.INFO, INFO_METHODS);
     }
 
     @BuildStep(onlyIf = InfoEndpointEnabled.class)
@@ -94,7 +95,7 @@ class PipelineEndpointsProcessor {
             HttpRootPathBuildItem httpRootPath) {
         return httpRootPath.routeBuilder()
                 .routeFunction(absolute(httpRootPath, endpoints, BuiltinEndpoint.INFO),
-                        recorder.route(List.of("GET", "HEAD"), null))
+                        recorder.route(INFO_METHODS, null))
                 .handler(recorder.infoHandler())
                 .routeConfigKey(BuiltinEndpoint.INFO.pathKey)
                 .displayOnNotFoundPage("Pipeline info")
@@ -111,11 +112,10 @@ class PipelineEndpointsProcessor {
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
         for (ServedEndpointBuildItem served : servedEndpoints) {
-            List<String> allowed = new ArrayList<>(served.methods());
             routes.produce(httpRootPath.routeBuilder()
                     .routeFunction(httpRootPath.relativePath(served.path()),
                             recorder.route(List.of(), RouteOrder.METHOD_NOT_ALLOWED))
-                    .handler(recorder.methodNotAllowedHandler(String.join(", ", allowed)))
+                    .handler(recorder.methodNotAllowedHandler(String.join(", ", served.methods())))
                     .build());
         }
     }
@@ -134,8 +134,8 @@ class PipelineEndpointsProcessor {
     }
 
     private static ServedEndpointBuildItem served(PipelineEndpointsBuildItem endpoints, BuiltinEndpoint endpoint,
-            String... methods) {
-        return new ServedEndpointBuildItem(endpoint, endpoints.path(endpoint).orElseThrow(), List.of(methods));
+            List<String> methods) {
+        return new ServedEndpointBuildItem(endpoint, endpoints.path(endpoint).orElseThrow(), methods);
     }
 
     private static String absolute(HttpRootPathBuildItem httpRootPath, PipelineEndpointsBuildItem endpoints,

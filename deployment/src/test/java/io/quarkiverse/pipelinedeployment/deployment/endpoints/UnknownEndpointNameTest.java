@@ -1,0 +1,30 @@
+package io.quarkiverse.pipelinedeployment.deployment.endpoints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.pipelinedeployment.deployment.pipelines.ScoringPipeline;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * An unknown name in quarkus.pipeline.endpoints fails the build, naming the property.
+ */
+public class UnknownEndpointNameTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class))
+            .overrideConfigKey("quarkus.pipeline.endpoints", "invoke,swagger")
+            .assertException(t -> assertThat(t).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("quarkus.pipeline.endpoints")
+                    .hasMessageContaining("'swagger'"));
+
+    @Test
+    void buildFails() {
+        fail("The build should have failed");
+    }
+}

@@ -1,0 +1,55 @@
+package io.quarkiverse.pipelinedeployment.deployment.errors;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.pipelinedeployment.deployment.pipelines.ScoringPipeline;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * A body over quarkus.pipeline.max-request-size gets 413, whether announced by Content-Length or streamed.
+ */
+public class RequestSizeLimitTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class))
+            .overrideRuntimeConfigKey("quarkus.pipeline.max-request-size", "1K");
+
+    private static String body(int features) {
+        StringBuilder sb = new StringBuilder("{\"parameters\": {\"features\": [1");
+        for (int i = 1; i < features; i++) {
+            sb.append(", 1");
+        }
+        return sb.append("]}}").toString();
+    }
+
+    @Test
+    void underTheLimit() {
+        given().contentType("application/json").body(body(100)).post("/invoke").then().statusCode(200)
+                .body("success", equalTo(true));
+    }
+
+    @Test
+    void overTheLimitWithContentLength() {
+        given().contentType("application/json").body(body(1000)).post("/invoke").then().statusCode(413)
+                .contentType("application/json")
+                .body("detail", containsString("quarkus.pipeline.max-request-size"));
+    }
+
+    @Test
+    void overTheLimitChunked() {
+        // An InputStream body is sent with chunked transfer encoding: no Content-Length to check up front
+        given().contentType("application/json")
+                .body(new ByteArrayInputStream(body(1000).getBytes(StandardCharsets.UTF_8)))
+                .post("/invoke").then().statusCode(413)
+                .body("detail", containsString("too large"));
+    }
+}
