@@ -1,0 +1,138 @@
+package io.quarkiverse.pipelinedeployment.it;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The example fraud-scoring service, over HTTP, as its clients see it.
+ */
+@QuarkusTest
+public class FraudScoringTest {
+
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /** JSON numbers come back as floats: within 0.00001 of {@code expected}. */
+    private static Matcher<Float> near(float expected) {
+        return both(greaterThan(expected - 0.00001f)).and(lessThan(expected + 0.00001f));
+    }
+
+    @Test
+    void invokeScoresATransaction() {
+        given().contentType("application/json")
+                .body("{\"parameters\": {\"features\": [0.1, 0.2, 0.7], \"threshold\": 0.7}}")
+                .when().post("/invoke")
+                .then().statusCode(200)
+                .body("success", equalTo(true))
+                .body("outputs.score", near(0.75563f))
+                .body("outputs.flagged", equalTo(true))
+                .body("error", nullValue())
+                .body("metadata.pipeline_name", equalTo("fraud_scoring"))
+                .body("metadata.deployment_name", equalTo("fraud-scoring"))
+                .body("metadata.run_id", matchesPattern(UUID))
+                .body("metadata.parameters_used.threshold", equalTo(0.7f))
+                .body("metadata.steps.name", contains("normalize", "score"))
+                .body("metadata.steps.status", contains("completed", "completed"));
+    }
+
+    @Test
+    void thresholdDefaultsToOneHalf() {
+        given().contentType("application/json").body("{\"parameters\": {\"features\": [1, 0, 0]}}")
+                .when().post("/invoke")
+                .then().statusCode(200)
+                .body("outputs.score", near(0.85815f))
+                .body("metadata.parameters_used.threshold", equalTo(0.5f));
+    }
+
+    @Test
+    void aFailingStepGivesTheFailureEnvelope() {
+        given().contentType("application/json").body("{\"parameters\": {\"features\": []}}")
+                .when().post("/invoke")
+                .then().statusCode(200)
+                .body("success", equalTo(false))
+                .body("outputs", nullValue())
+                .body("error", equalTo("Failed to execute pipeline: IllegalArgumentException: features must not be empty"))
+                .body("metadata.run_id", matchesPattern(UUID))
+                .body("metadata.steps.status", contains("failed"));
+    }
+
+    @Test
+    void badInputIsRejectedCleanly() {
+        given().contentType("application/json").body("{\"parameters\": {\"features\": \"x\", \"limit\": 1}}")
+                .when().post("/invoke")
+                .then().statusCode(422)
+                .body("detail.type", contains("extra_forbidden", "type_error"))
+                .body("detail[0].loc", contains("body", "parameters", "limit"))
+                .body("detail[1].loc", contains("body", "parameters", "features"));
+        given().contentType("text/csv").body("1,2").when().post("/invoke").then().statusCode(415);
+        when().get("/invoke").then().statusCode(405).body("detail", equalTo("Method Not Allowed"));
+        when().get("/missing").then().statusCode(404).body("detail", equalTo("Not Found"));
+    }
+
+    @Test
+    void infoDescribesTheService() {
+        when().get("/info").then().statusCode(200)
+                .body("app.title", equalTo("Fraud Scoring Service"))
+                .body("app.description", equalTo("Online scoring API exposing synchronous and batch inference"))
+                .body("app.version", equalTo("1.2.0"))
+                .body("app.invoke_url_path", equalTo("/invoke"))
+                .body("app.info_url_path", equalTo("/info"))
+                .body("app", not(hasKey("health_url_path")))
+                .body("deployment.name", equalTo("fraud-scoring"))
+                .body("pipeline.name", equalTo("fraud_scoring"))
+                .body("pipeline.parameters.threshold", equalTo(0.5f))
+                .body("pipeline.steps", contains("normalize", "score"))
+                .body("pipeline.input_schema.required", contains("features"))
+                .body("pipeline.output_schema.properties.keySet()", contains("score", "flagged"))
+                .body("status", equalTo("healthy"));
+    }
+
+    @Test
+    void concurrentInvocations() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(64);
+        try {
+            List<Future<JsonPath>> answers = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                double feature = i / 64.0;
+                answers.add(clients.submit(() -> given().contentType("application/json")
+                        .body("{\"parameters\": {\"features\": [" + feature + ", 0.5]}}")
+                        .post("/invoke").then().statusCode(200).extract().jsonPath()));
+            }
+            Set<String> runIds = new HashSet<>();
+            for (int i = 0; i < 64; i++) {
+                JsonPath answer = answers.get(i).get();
+                assertThat(answer.getBoolean("success")).isTrue();
+                assertThat(answer.getList("metadata.parameters_used.features", Float.class).get(0))
+                        .isEqualTo((float) (i / 64.0));
+                assertThat(answer.getList("metadata.steps.name")).containsExactly("normalize", "score");
+                runIds.add(answer.getString("metadata.run_id"));
+            }
+            assertThat(runIds).hasSize(64);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+}
