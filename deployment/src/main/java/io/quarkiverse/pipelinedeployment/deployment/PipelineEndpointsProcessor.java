@@ -17,6 +17,8 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The built-in REST endpoints: resolves their paths, then registers one route per enabled endpoint behind its gate,
@@ -70,13 +72,8 @@ class PipelineEndpointsProcessor {
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
-        return httpRootPath.routeBuilder()
-                .routeFunction(absolute(httpRootPath, endpoints, BuiltinEndpoint.INVOKE),
-                        recorder.route(INVOKE_METHODS, null))
-                .handler(recorder.invokeHandler())
-                .routeConfigKey(BuiltinEndpoint.INVOKE.pathKey)
-                .displayOnNotFoundPage("Pipeline invoke (POST)")
-                .build();
+        return endpointRoute(recorder, endpoints, httpRootPath, BuiltinEndpoint.INVOKE, INVOKE_METHODS,
+                recorder.invokeHandler(), "Pipeline invoke (POST)");
     }
 
     // Info
@@ -93,13 +90,8 @@ class PipelineEndpointsProcessor {
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
-        return httpRootPath.routeBuilder()
-                .routeFunction(absolute(httpRootPath, endpoints, BuiltinEndpoint.INFO),
-                        recorder.route(INFO_METHODS, null))
-                .handler(recorder.infoHandler())
-                .routeConfigKey(BuiltinEndpoint.INFO.pathKey)
-                .displayOnNotFoundPage("Pipeline info")
-                .build();
+        return endpointRoute(recorder, endpoints, httpRootPath, BuiltinEndpoint.INFO, INFO_METHODS,
+                recorder.infoHandler(), "Pipeline info");
     }
 
     // Fallbacks
@@ -138,8 +130,19 @@ class PipelineEndpointsProcessor {
         return new ServedEndpointBuildItem(endpoint, endpoints.path(endpoint).orElseThrow(), methods);
     }
 
-    private static String absolute(HttpRootPathBuildItem httpRootPath, PipelineEndpointsBuildItem endpoints,
-            BuiltinEndpoint endpoint) {
-        return httpRootPath.relativePath(endpoints.path(endpoint).orElseThrow());
+    /**
+     * The route of an enabled built-in endpoint: its composed path under {@code quarkus.http.root-path}, its methods,
+     * its handler, and its config key for the dev-mode 404 page.
+     */
+    private static RouteBuildItem endpointRoute(PipelineRecorder recorder, PipelineEndpointsBuildItem endpoints,
+            HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, List<String> methods,
+            Handler<RoutingContext> handler, String title) {
+        return httpRootPath.routeBuilder()
+                .routeFunction(httpRootPath.relativePath(endpoints.path(endpoint).orElseThrow()),
+                        recorder.route(methods, null))
+                .handler(handler)
+                .routeConfigKey(endpoint.pathKey)
+                .displayOnNotFoundPage(title)
+                .build();
     }
 }
