@@ -1,5 +1,8 @@
 package io.quarkiverse.pipelinedeployment.deployment;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
@@ -32,11 +35,39 @@ class PipelineNativeProcessor {
     @BuildStep
     void registerPipelineTypes(
             PipelineBuildItem pipeline,
-            BuildProducer<ReflectiveHierarchyBuildItem> hierarchy) {
+            BuildProducer<ReflectiveHierarchyBuildItem> hierarchy,
+            BuildProducer<ReflectiveClassBuildItem> classes) {
+        Set<String> rawClasses = new TreeSet<>();
         for (Type type : pipeline.boundTypes()) {
             hierarchy.produce(ReflectiveHierarchyBuildItem.builder(type)
                     .source(getClass().getSimpleName() + " > " + pipeline.definition().getName())
                     .build());
+            collectRawClasses(type, rawClasses);
+        }
+        // The parameter binder resolves each parameter's generic type by name (Class.forName) at startup
+        classes.produce(ReflectiveClassBuildItem.builder(rawClasses.toArray(new String[0]))
+                .reason(getClass().getName())
+                .build());
+    }
+
+    private static void collectRawClasses(Type type, Set<String> names) {
+        switch (type.kind()) {
+            case CLASS -> names.add(type.name().toString());
+            case ARRAY -> collectRawClasses(type.asArrayType().elementType(), names);
+            case PARAMETERIZED_TYPE -> {
+                names.add(type.name().toString());
+                for (Type argument : type.asParameterizedType().arguments()) {
+                    collectRawClasses(argument, names);
+                }
+            }
+            case WILDCARD_TYPE -> {
+                if (type.asWildcardType().extendsBound() != null) {
+                    collectRawClasses(type.asWildcardType().extendsBound(), names);
+                }
+            }
+            default -> {
+                // primitives need no registration; type variables resolve to their bounds, Object at worst
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.List;
 import java.util.Map;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,7 +32,8 @@ public class NoConfigTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class, PipelineTests.class));
+            .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class, PipelineTests.class)
+                    .addAsResource(new StringAsset("static hello"), "META-INF/resources/hello.txt"));
 
     @Test
     void invokeAnswersTheEnvelope() {
@@ -111,6 +113,12 @@ public class NoConfigTest {
         when().get("/nope").then().statusCode(404).contentType("application/json")
                 .body("detail", equalTo("Not Found"));
         when().delete("/invoke/more").then().statusCode(404).body("detail", equalTo("Not Found"));
+    }
+
+    @Test
+    void applicationStaticFilesAreStillServed() {
+        // The JSON 404 is a fallback after every route of the application
+        when().get("/hello.txt").then().statusCode(200).body(equalTo("static hello"));
     }
 
     @Test
