@@ -30,6 +30,7 @@ class PipelineEndpointsProcessor {
     static final String API_PATH_KEY = "quarkus.pipeline.api-path";
     static final List<String> INVOKE_METHODS = List.of("POST");
     static final List<String> INFO_METHODS = List.of("GET", "HEAD");
+    static final List<String> READ_METHODS = INFO_METHODS;
 
     @BuildStep
     PipelineEndpointsBuildItem collectEndpoints(PipelineBuildTimeConfig config) {
@@ -72,7 +73,8 @@ class PipelineEndpointsProcessor {
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
-        return endpointRoute(recorder, endpoints, httpRootPath, BuiltinEndpoint.INVOKE, INVOKE_METHODS,
+        return endpointRoute(recorder, endpoints.path(BuiltinEndpoint.INVOKE).orElseThrow(), httpRootPath,
+                BuiltinEndpoint.INVOKE, INVOKE_METHODS,
                 recorder.invokeHandler(), "Pipeline invoke (POST)");
     }
 
@@ -90,7 +92,8 @@ class PipelineEndpointsProcessor {
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
-        return endpointRoute(recorder, endpoints, httpRootPath, BuiltinEndpoint.INFO, INFO_METHODS,
+        return endpointRoute(recorder, endpoints.path(BuiltinEndpoint.INFO).orElseThrow(), httpRootPath,
+                BuiltinEndpoint.INFO, INFO_METHODS,
                 recorder.infoHandler(), "Pipeline info");
     }
 
@@ -104,11 +107,14 @@ class PipelineEndpointsProcessor {
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
         for (ServedEndpointBuildItem served : servedEndpoints) {
-            routes.produce(httpRootPath.routeBuilder()
-                    .routeFunction(httpRootPath.relativePath(served.path()),
-                            recorder.route(List.of(), RouteOrder.METHOD_NOT_ALLOWED))
-                    .handler(recorder.methodNotAllowedHandler(String.join(", ", served.methods())))
-                    .build());
+            Handler<RoutingContext> handler = recorder.methodNotAllowedHandler(String.join(", ", served.methods()));
+            for (String path : served.allPaths()) {
+                routes.produce(httpRootPath.routeBuilder()
+                        .routeFunction(httpRootPath.relativePath(path),
+                                recorder.route(List.of(), RouteOrder.METHOD_NOT_ALLOWED))
+                        .handler(handler)
+                        .build());
+            }
         }
     }
 
@@ -125,7 +131,7 @@ class PipelineEndpointsProcessor {
                 .build();
     }
 
-    private static ServedEndpointBuildItem served(PipelineEndpointsBuildItem endpoints, BuiltinEndpoint endpoint,
+    static ServedEndpointBuildItem served(PipelineEndpointsBuildItem endpoints, BuiltinEndpoint endpoint,
             List<String> methods) {
         return new ServedEndpointBuildItem(endpoint, endpoints.path(endpoint).orElseThrow(), methods);
     }
@@ -134,12 +140,10 @@ class PipelineEndpointsProcessor {
      * The route of an enabled built-in endpoint: its composed path under {@code quarkus.http.root-path}, its methods,
      * its handler, and its config key for the dev-mode 404 page.
      */
-    private static RouteBuildItem endpointRoute(PipelineRecorder recorder, PipelineEndpointsBuildItem endpoints,
-            HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, List<String> methods,
-            Handler<RoutingContext> handler, String title) {
+    static RouteBuildItem endpointRoute(PipelineRecorder recorder, String path, HttpRootPathBuildItem httpRootPath,
+            BuiltinEndpoint endpoint, List<String> methods, Handler<RoutingContext> handler, String title) {
         return httpRootPath.routeBuilder()
-                .routeFunction(httpRootPath.relativePath(endpoints.path(endpoint).orElseThrow()),
-                        recorder.route(methods, null))
+                .routeFunction(httpRootPath.relativePath(path), recorder.route(methods, null))
                 .handler(handler)
                 .routeConfigKey(endpoint.pathKey)
                 .displayOnNotFoundPage(title)

@@ -18,6 +18,7 @@ import org.jboss.jandex.DotName;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentAppRunner;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
@@ -161,6 +162,7 @@ class PipelineProcessor {
                 .setRuntimeInit()
                 .addInjectionPoint(ClassType.create(DotName.createSimple(ObjectMapper.class)))
                 .addInjectionPoint(ClassType.create(DotName.createSimple(Vertx.class)))
+                .addInjectionPoint(ClassType.create(DotName.createSimple(MeterRegistry.class)))
                 .createWith(recorder.pipelineRuntime(pipeline.definition(), invokerInstance, build))
                 .done();
     }

@@ -13,15 +13,22 @@ final class ServedEndpointBuildItem extends MultiBuildItem {
     private final BuiltinEndpoint endpoint;
     private final String path;
     private final List<String> methods;
+    private final List<String> subPaths;
 
     /**
      * @param path the composed path, relative to {@code quarkus.http.root-path}
      * @param methods the HTTP methods it answers
+     * @param subPaths further paths it serves below {@code path}, such as {@code /live}
      */
-    ServedEndpointBuildItem(BuiltinEndpoint endpoint, String path, List<String> methods) {
+    ServedEndpointBuildItem(BuiltinEndpoint endpoint, String path, List<String> methods, List<String> subPaths) {
         this.endpoint = endpoint;
         this.path = path;
         this.methods = List.copyOf(methods);
+        this.subPaths = List.copyOf(subPaths);
+    }
+
+    ServedEndpointBuildItem(BuiltinEndpoint endpoint, String path, List<String> methods) {
+        this(endpoint, path, methods, List.of());
     }
 
     BuiltinEndpoint endpoint() {
@@ -34,5 +41,15 @@ final class ServedEndpointBuildItem extends MultiBuildItem {
 
     List<String> methods() {
         return methods;
+    }
+
+    /** {@link #path()} and the sub-paths, each a full path. */
+    List<String> allPaths() {
+        List<String> all = new java.util.ArrayList<>(1 + subPaths.size());
+        all.add(path);
+        for (String sub : subPaths) {
+            all.add(path + sub);
+        }
+        return all;
     }
 }

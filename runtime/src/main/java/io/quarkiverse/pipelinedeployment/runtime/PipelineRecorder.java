@@ -12,6 +12,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
 import io.quarkus.arc.Arc;
@@ -19,6 +21,7 @@ import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
+import io.smallrye.health.SmallRyeHealthReporter;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -42,7 +45,8 @@ public class PipelineRecorder {
             PipelineDefinition definition, RuntimeValue<Invoker<Object, Object>> invoker, BuildMetadata build) {
         PipelineRuntimeConfig runtimeConfig = config.getValue();
         return ctx -> new PipelineRuntime(definition, invoker.getValue(), build, runtimeConfig,
-                ctx.getInjectedReference(ObjectMapper.class), ctx.getInjectedReference(Vertx.class));
+                ctx.getInjectedReference(ObjectMapper.class), ctx.getInjectedReference(Vertx.class),
+                ctx.getInjectedReference(MeterRegistry.class));
     }
 
     public Supplier<DeploymentService> defaultService() {
@@ -87,6 +91,15 @@ public class PipelineRecorder {
 
     public Handler<RoutingContext> infoHandler() {
         return new InfoHandler(service(), mapper().writer());
+    }
+
+    public Handler<RoutingContext> healthHandler(HealthHandler.Kind kind) {
+        return new HealthHandler(kind, Arc.container().instance(SmallRyeHealthReporter.class).get());
+    }
+
+    public Handler<RoutingContext> metricsHandler() {
+        return new MetricsHandler(Arc.container().instance(PrometheusMeterRegistry.class).get(), service(),
+                mapper().writer());
     }
 
     public Handler<RoutingContext> methodNotAllowedHandler(String allow) {

@@ -39,7 +39,7 @@ public final class PipelineRun implements Runnable {
     private final UniEmitter<? super InvocationResponse> emitter;
     private final String runId = UUID.randomUUID().toString();
     private final String runName;
-    private final StepLog steps = new StepLog();
+    private final StepLog steps;
     private final AtomicBoolean done = new AtomicBoolean();
     private final long acceptedNanos = System.nanoTime();
     private final long deadlineNanos;
@@ -57,6 +57,7 @@ public final class PipelineRun implements Runnable {
         this.runName = request.runName() != null ? request.runName()
                 : runtime.definition().getName() + "-" + RUN_NAME_TIME.format(Instant.now());
         this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());
+        this.steps = new StepLog(runtime.statistics().metrics());
     }
 
     /**
@@ -78,7 +79,7 @@ public final class PipelineRun implements Runnable {
             // The subscriber went away before the run ended: stop the work
             if (done.compareAndSet(false, true)) {
                 cancelWork();
-                runtime.statistics().runEnded(Outcome.FAILURE);
+                runtime.statistics().runEnded(Outcome.FAILURE, System.nanoTime() - acceptedNanos);
             }
         });
         switch (runtime.definition().getExecutionMode()) {
@@ -227,7 +228,7 @@ public final class PipelineRun implements Runnable {
                         "Pipeline execution timed out after " + limit + " seconds", outcome);
             }
         };
-        runtime.statistics().runEnded(outcome);
+        runtime.statistics().runEnded(outcome, end - began);
         emitter.complete(response);
     }
 

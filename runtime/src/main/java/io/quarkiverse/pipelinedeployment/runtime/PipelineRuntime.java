@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
 import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
 import io.quarkus.virtual.threads.VirtualThreadsRecorder;
@@ -54,7 +55,7 @@ public final class PipelineRuntime {
     private final RunStatistics statistics = new RunStatistics();
 
     PipelineRuntime(PipelineDefinition definition, Invoker<Object, Object> invoker, BuildMetadata build,
-            PipelineRuntimeConfig config, ObjectMapper mapper, Vertx vertx) {
+            PipelineRuntimeConfig config, ObjectMapper mapper, Vertx vertx, MeterRegistry meters) {
         this.definition = definition;
         this.invoker = invoker;
         this.mapper = mapper;
@@ -67,6 +68,7 @@ public final class PipelineRuntime {
                 ? VirtualThreadsRecorder.getCurrent()
                 : null;
         this.endpoints = endpoints(build);
+        this.statistics.metrics(new PipelineMetrics(meters, definition.getName(), definition.getSteps(), statistics));
         this.info = new DeploymentInfo(
                 new DeploymentInfo.Deployment(deploymentId, deploymentName, false),
                 new DeploymentInfo.Snapshot(build.getSnapshotId(), build.getSnapshotName()),

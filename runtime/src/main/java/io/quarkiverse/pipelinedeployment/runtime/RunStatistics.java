@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 
 /**
- * Counters of the built-in service: runs started, the time of the last one, runs in flight and rejections.
+ * Counters of the built-in service: runs started, the time of the last one, runs in flight and rejections; also
+ * forwarded to the Micrometer meters.
  */
 public final class RunStatistics {
 
@@ -14,6 +15,15 @@ public final class RunStatistics {
     private final AtomicLong active = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private volatile Instant lastStarted;
+    private volatile PipelineMetrics metrics;
+
+    void metrics(PipelineMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    PipelineMetrics metrics() {
+        return metrics;
+    }
 
     void runStarted() {
         started.incrementAndGet();
@@ -21,12 +31,20 @@ public final class RunStatistics {
         lastStarted = Instant.now();
     }
 
-    void runEnded(Outcome outcome) {
+    void runEnded(Outcome outcome, long nanos) {
         active.decrementAndGet();
+        PipelineMetrics m = metrics;
+        if (m != null) {
+            m.runEnded(outcome, nanos);
+        }
     }
 
     void runRejected() {
         rejected.incrementAndGet();
+        PipelineMetrics m = metrics;
+        if (m != null) {
+            m.runRejected();
+        }
     }
 
     /** Pipeline runs that started: successful, failed or timed out. */

@@ -21,6 +21,11 @@ public final class StepLog {
     private static final String CONTEXT_KEY = StepLog.class.getName();
 
     private final ArrayList<StepExecution> entries = new ArrayList<>(8);
+    private final PipelineMetrics metrics;
+
+    StepLog(PipelineMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /**
      * The log of the run in progress on this thread or Vert.x context, or {@code null} outside a run.
@@ -60,7 +65,11 @@ public final class StepLog {
     }
 
     void record(String name, Instant start, long startNanos, boolean completed) {
-        double seconds = (System.nanoTime() - startNanos) / 1_000_000_000.0;
+        long nanos = System.nanoTime() - startNanos;
+        if (metrics != null) {
+            metrics.stepEnded(name, nanos);
+        }
+        double seconds = nanos / 1_000_000_000.0;
         StepExecution entry = new StepExecution(name, completed ? StepExecution.COMPLETED : StepExecution.FAILED,
                 start.toString(), seconds);
         synchronized (entries) {

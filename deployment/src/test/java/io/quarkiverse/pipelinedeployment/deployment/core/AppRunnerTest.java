@@ -39,7 +39,9 @@ public class AppRunnerTest {
         assertThat(runner.endpoints()).extracting(EndpointDescriptor::name, EndpointDescriptor::path)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("invoke", "/api/invoke"),
-                        org.assertj.core.groups.Tuple.tuple("info", "/api/info"));
+                        org.assertj.core.groups.Tuple.tuple("health", "/api/health"),
+                        org.assertj.core.groups.Tuple.tuple("info", "/api/info"),
+                        org.assertj.core.groups.Tuple.tuple("metrics", "/api/metrics"));
         assertThat(runner.endpoints().get(0).methods()).containsExactly("POST");
         assertThat(service.health()).isTrue();
     }

@@ -2,7 +2,10 @@ package io.quarkiverse.pipelinedeployment.deployment.core;
 
 import static io.quarkiverse.pipelinedeployment.deployment.PipelineTests.invoke;
 import static io.restassured.RestAssured.when;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
 
 import java.util.List;
 import java.util.Map;
@@ -42,10 +45,12 @@ public class SeedPathExampleTest {
 
     @Test
     void rootPathIsARealPrefix() {
-        // Outside the root path the deployment answers nothing: Quarkus' own 404
-        invoke("/invoke", Map.of("features", List.of(2.0))).statusCode(404);
-        invoke("/api/invoke", Map.of("features", List.of(2.0))).statusCode(404);
-        when().get("/info").then().statusCode(404);
+        // Outside the root path the deployment answers nothing: Quarkus' own 404 (or its static-resource 405)
+        invoke("/invoke", Map.of("features", List.of(2.0))).statusCode(oneOf(404, 405))
+                .body(not(containsString("detail")));
+        invoke("/api/invoke", Map.of("features", List.of(2.0))).statusCode(oneOf(404, 405))
+                .body(not(containsString("detail")));
+        when().get("/info").then().statusCode(404).body(not(containsString("detail")));
         // Inside it, unknown paths get the JSON 404
         when().get("/pipeline/anything").then().statusCode(404).body("detail", equalTo("Not Found"));
         when().get("/pipeline/api/invoke").then().statusCode(405).body("detail", equalTo("Method Not Allowed"));

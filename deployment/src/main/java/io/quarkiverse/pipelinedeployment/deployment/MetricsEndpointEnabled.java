@@ -1,0 +1,20 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * Whether {@code quarkus.pipeline.endpoints} includes the metrics endpoint.
+ */
+final class MetricsEndpointEnabled implements BooleanSupplier {
+
+    private final PipelineBuildTimeConfig config;
+
+    MetricsEndpointEnabled(PipelineBuildTimeConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public boolean getAsBoolean() {
+        return BuiltinEndpoint.parse(config.endpoints()).contains(BuiltinEndpoint.METRICS);
+    }
+}

@@ -1,0 +1,60 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
+
+import java.util.List;
+
+import io.quarkiverse.pipelinedeployment.runtime.HealthHandler;
+import io.quarkiverse.pipelinedeployment.runtime.PipelineHealthCheck;
+import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.annotations.Consume;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
+
+/**
+ * The health endpoint: {@code <health>}, {@code <health>/live} and {@code <health>/ready} answered by SmallRye
+ * Health, and the deployment's own check, named after the pipeline.
+ */
+@BuildSteps(onlyIf = HealthEndpointEnabled.class)
+class PipelineHealthProcessor {
+
+    static final String LIVE = "/live";
+    static final String READY = "/ready";
+
+    @BuildStep
+    ServedEndpointBuildItem declareHealthEndpoint(PipelineEndpointsBuildItem endpoints) {
+        return new ServedEndpointBuildItem(BuiltinEndpoint.HEALTH, endpoints.path(BuiltinEndpoint.HEALTH).orElseThrow(),
+                PipelineEndpointsProcessor.READ_METHODS, List.of(LIVE, READY));
+    }
+
+    @BuildStep
+    HealthBuildItem registerHealthCheck() {
+        return new HealthBuildItem(PipelineHealthCheck.class.getName(), true);
+    }
+
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    void registerHealthRoutes(
+            PipelineRecorder recorder,
+            PipelineEndpointsBuildItem endpoints,
+            HttpRootPathBuildItem httpRootPath,
+            BuildProducer<RouteBuildItem> routes) {
+        String path = endpoints.path(BuiltinEndpoint.HEALTH).orElseThrow();
+        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, path, httpRootPath, BuiltinEndpoint.HEALTH,
+                PipelineEndpointsProcessor.READ_METHODS, recorder.healthHandler(HealthHandler.Kind.ALL),
+                "Pipeline health"));
+        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, path + LIVE, httpRootPath,
+                BuiltinEndpoint.HEALTH, PipelineEndpointsProcessor.READ_METHODS,
+                recorder.healthHandler(HealthHandler.Kind.LIVENESS), "Pipeline liveness"));
+        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, path + READY, httpRootPath,
+                BuiltinEndpoint.HEALTH, PipelineEndpointsProcessor.READ_METHODS,
+                recorder.healthHandler(HealthHandler.Kind.READINESS), "Pipeline readiness"));
+    }
+}

@@ -1,0 +1,39 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
+
+import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.annotations.Consume;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
+
+/**
+ * The metrics endpoint: the Micrometer Prometheus registry's exposition at the configured path, or the seed
+ * framework's JSON for {@code Accept: application/json}. The pipeline's meters are recorded whether or not the
+ * endpoint is served ({@code /q/metrics} shows them too).
+ */
+@BuildSteps(onlyIf = MetricsEndpointEnabled.class)
+class PipelineMetricsProcessor {
+
+    @BuildStep
+    ServedEndpointBuildItem declareMetricsEndpoint(PipelineEndpointsBuildItem endpoints) {
+        return PipelineEndpointsProcessor.served(endpoints, BuiltinEndpoint.METRICS,
+                PipelineEndpointsProcessor.READ_METHODS);
+    }
+
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    RouteBuildItem registerMetricsRoute(
+            PipelineRecorder recorder,
+            PipelineEndpointsBuildItem endpoints,
+            HttpRootPathBuildItem httpRootPath) {
+        return PipelineEndpointsProcessor.endpointRoute(recorder, endpoints.path(BuiltinEndpoint.METRICS).orElseThrow(),
+                httpRootPath, BuiltinEndpoint.METRICS, PipelineEndpointsProcessor.READ_METHODS,
+                recorder.metricsHandler(), "Pipeline metrics");
+    }
+}
