@@ -144,6 +144,43 @@ public class FraudScoringTest {
     }
 
     @Test
+    void openApiDocumentPassesRedocly() throws Exception {
+        String document = when().get("/openapi.json").then().statusCode(200)
+                .body("info.title", equalTo("Fraud Scoring Service"))
+                .body("paths.'/invoke'.post.requestBody.content.'application/json'.schema.properties.parameters"
+                        + ".properties.features.type", equalTo("array"))
+                .extract().asString();
+        Path file = Files.createTempFile("openapi", ".json");
+        Files.writeString(file, document);
+        // Redocly's linter from npm (.ci/run installs it): errors fail, warnings are reported
+        ProcessBuilder lint = new ProcessBuilder("redocly", "lint", "--format=stylish", file.toString())
+                .redirectErrorStream(true);
+        lint.environment().put("REDOCLY_TELEMETRY", "off");
+        lint.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+        Process process;
+        try {
+            process = lint.start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("redocly is needed: npm install -g @redocly/cli", e);
+        }
+        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(report).isZero();
+    }
+
+    @Test
+    void docsPagesAreServedWithBundledAssetsOnly() {
+        when().get("/docs").then().statusCode(200).body(org.hamcrest.Matchers.containsString("/docs/swagger-ui-bundle.js"));
+        when().get("/docs/swagger-ui-bundle.js").then().statusCode(200);
+        when().get("/redoc").then().statusCode(200);
+        when().get("/redoc/redoc.standalone.js").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("cdn.redoc.ly")));
+        // The UI jars' own META-INF/resources are not on the application's classpath
+        when().get("/openapi-ui/index.html").then().statusCode(404);
+        when().get("/webjars/redoc/2.1.4/bundles/redoc.standalone.js").then().statusCode(404);
+    }
+
+    @Test
     void metricsJsonIsTheSeedFrameworks() {
         given().accept("application/json").get("/metrics").then().statusCode(200)
                 .body("total_executions", greaterThan(-1))

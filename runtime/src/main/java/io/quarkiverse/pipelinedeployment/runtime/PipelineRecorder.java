@@ -1,7 +1,9 @@
 package io.quarkiverse.pipelinedeployment.runtime;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,6 +26,7 @@ import io.quarkus.runtime.annotations.Recorder;
 import io.smallrye.health.SmallRyeHealthReporter;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
@@ -102,6 +105,26 @@ public class PipelineRecorder {
                 mapper().writer());
     }
 
+    public Handler<RoutingContext> openApiHandler() {
+        return new OpenApiDocumentHandler(runtime().info().app(), mapper());
+    }
+
+    /**
+     * A documentation page: the template (a classpath resource) filled with the application title, the mount path
+     * and the OpenAPI document's path, served with its bundled assets.
+     *
+     * @param assets relative name to classpath resource
+     */
+    public Handler<RoutingContext> pageHandler(String mountPath, String template, String openApiPath,
+            Map<String, String> assets) {
+        Map<String, StaticFilesHandler.Asset> files = new HashMap<>(StaticFilesHandler.load(assets));
+        String html = Templates.fill(template, Map.of("title", runtime().info().app().title(), "base", mountPath,
+                "openapi", openApiPath));
+        files.put("index.html", new StaticFilesHandler.Asset(StaticFilesHandler.contentType("index.html"),
+                Buffer.buffer(html)));
+        return new StaticFilesHandler(mountPath, files);
+    }
+
     public Handler<RoutingContext> methodNotAllowedHandler(String allow) {
         return new MethodNotAllowedHandler(allow);
     }
@@ -112,6 +135,10 @@ public class PipelineRecorder {
 
     private static DeploymentService service() {
         return Arc.container().instance(DeploymentService.class).get();
+    }
+
+    private static PipelineRuntime runtime() {
+        return Arc.container().instance(PipelineRuntime.class).get();
     }
 
     private static ObjectMapper mapper() {

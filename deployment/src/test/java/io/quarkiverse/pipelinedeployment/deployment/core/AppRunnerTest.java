@@ -38,11 +38,13 @@ public class AppRunnerTest {
         assertThat(runner.deployment().pipeline().name()).isEqualTo("fraud_scoring");
         assertThat(runner.endpoints()).extracting(EndpointDescriptor::name, EndpointDescriptor::path)
                 .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("docs", "/docs"),
+                        org.assertj.core.groups.Tuple.tuple("redoc", "/redoc"),
                         org.assertj.core.groups.Tuple.tuple("invoke", "/api/invoke"),
                         org.assertj.core.groups.Tuple.tuple("health", "/api/health"),
                         org.assertj.core.groups.Tuple.tuple("info", "/api/info"),
                         org.assertj.core.groups.Tuple.tuple("metrics", "/api/metrics"));
-        assertThat(runner.endpoints().get(0).methods()).containsExactly("POST");
+        assertThat(runner.endpoints().get(2).methods()).containsExactly("POST");
         assertThat(service.health()).isTrue();
     }
 }

@@ -105,7 +105,8 @@ public class NoConfigTest {
         when().get("/info").then().statusCode(200)
                 .body("app.health_url_path", equalTo("/health"))
                 .body("app.metrics_url_path", equalTo("/metrics"))
-                .body("app", not(hasKey("docs_url_path")));
+                .body("app.docs_url_path", equalTo("/docs"))
+                .body("app.redoc_url_path", equalTo("/redoc"));
     }
 
     @Test

@@ -32,7 +32,7 @@ public class DisabledInfoTest {
     @Test
     void infoIsNotAmongTheServedEndpoints() {
         AppRunner runner = Arc.container().instance(AppRunner.class).get();
-        org.assertj.core.api.Assertions.assertThat(runner.endpoints()).extracting("name").containsExactly("invoke");
+        org.assertj.core.api.Assertions.assertThat(runner.endpoints()).extracting("name").containsExactly("docs", "invoke");
         org.assertj.core.api.Assertions.assertThat(runner.deployment().app().infoUrlPath()).isNull();
     }
 }

@@ -1,0 +1,20 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * Whether {@code quarkus.pipeline.endpoints} includes the docs endpoint.
+ */
+final class DocsEndpointEnabled implements BooleanSupplier {
+
+    private final PipelineBuildTimeConfig config;
+
+    DocsEndpointEnabled(PipelineBuildTimeConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public boolean getAsBoolean() {
+        return BuiltinEndpoint.parse(config.endpoints()).contains(BuiltinEndpoint.DOCS);
+    }
+}

@@ -1,0 +1,109 @@
+package io.quarkiverse.pipelinedeployment.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Serves a fixed set of files under a mount path, from memory: the bundled docs pages, ReDoc, the dashboard, or the
+ * user's dashboard folder. The set is decided at build time, so nothing outside it can be reached: no {@code ..},
+ * no symlink escape. An unknown name falls through to the next route (the JSON 404, or the SPA fallback).
+ */
+public final class StaticFilesHandler implements Handler<RoutingContext> {
+
+    /** A file held in memory, with its content type. */
+    public record Asset(String contentType, Buffer content) {
+    }
+
+    private final String mountPath;
+    private final Map<String, Asset> files;
+
+    /**
+     * @param mountPath the absolute path the files are served under, without a trailing slash ({@code ""} for
+     *        {@code /})
+     * @param files relative name ({@code index.html}, {@code static/app.js}) to asset; {@code index.html} also
+     *        answers the mount path itself
+     */
+    public StaticFilesHandler(String mountPath, Map<String, Asset> files) {
+        this.mountPath = mountPath.endsWith("/") ? mountPath.substring(0, mountPath.length() - 1) : mountPath;
+        this.files = Map.copyOf(files);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        String name = path.length() <= mountPath.length() ? "" : path.substring(mountPath.length());
+        if (name.startsWith("/")) {
+            name = name.substring(1);
+        }
+        Asset asset = files.get(name.isEmpty() ? "index.html" : name);
+        if (asset == null) {
+            ctx.next();
+            return;
+        }
+        send(ctx, asset);
+    }
+
+    static void send(RoutingContext ctx, Asset asset) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(200);
+        response.headers().set(HttpHeaders.CONTENT_TYPE, asset.contentType());
+        response.end(asset.content().copy());
+    }
+
+    /**
+     * Reads classpath resources into assets: relative name to resource path.
+     */
+    public static Map<String, Asset> load(Map<String, String> resources) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Map<String, Asset> assets = new HashMap<>();
+        for (Map.Entry<String, String> e : resources.entrySet()) {
+            try (InputStream in = loader.getResourceAsStream(e.getValue())) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing bundled resource " + e.getValue());
+                }
+                assets.put(e.getKey(), new Asset(contentType(e.getKey()), Buffer.buffer(in.readAllBytes())));
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return assets;
+    }
+
+    /** The content type of a file, by its extension. */
+    public static String contentType(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        String ext = dot < 0 ? "" : lower.substring(dot + 1);
+        return switch (ext) {
+            case "html", "htm" -> "text/html; charset=utf-8";
+            case "js", "mjs" -> "text/javascript; charset=utf-8";
+            case "css" -> "text/css; charset=utf-8";
+            case "json", "map" -> "application/json";
+            case "svg" -> "image/svg+xml";
+            case "png" -> "image/png";
+            case "jpg", "jpeg" -> "image/jpeg";
+            case "gif" -> "image/gif";
+            case "ico" -> "image/x-icon";
+            case "webp" -> "image/webp";
+            case "woff" -> "font/woff";
+            case "woff2" -> "font/woff2";
+            case "ttf" -> "font/ttf";
+            case "txt" -> "text/plain; charset=utf-8";
+            case "wasm" -> "application/wasm";
+            default -> "application/octet-stream";
+        };
+    }
+}
