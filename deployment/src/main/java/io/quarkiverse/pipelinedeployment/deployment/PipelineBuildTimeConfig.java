@@ -79,4 +79,15 @@ public interface PipelineBuildTimeConfig {
      */
     @WithDefault("all")
     Set<String> endpoints();
+
+    /**
+     * A folder of the project (relative to the project root, or absolute) whose files replace the bundled dashboard:
+     * each file is served at its relative path under {@code quarkus.pipeline.root-path}
+     * ({@code web/assets/app.js} at {@code <root>/assets/app.js}), and its {@code index.html} at {@code <root>/}.
+     * It must contain an {@code index.html}. A {@code GET} for an unknown path that asks for {@code text/html} gets
+     * that {@code index.html} (the single-page-application fallback), except under the api path when
+     * {@code quarkus.pipeline.api-path} is set. The files are copied into the application at build time; links that
+     * lead outside the folder are not followed. Unset, the bundled dashboard is served.
+     */
+    Optional<String> dashboardFilesPath();
 }

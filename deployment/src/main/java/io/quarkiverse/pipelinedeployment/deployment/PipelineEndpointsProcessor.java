@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
@@ -123,11 +124,14 @@ class PipelineEndpointsProcessor {
     RouteBuildItem registerNotFoundRoute(
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
-            HttpRootPathBuildItem httpRootPath) {
+            HttpRootPathBuildItem httpRootPath,
+            Optional<DashboardBuildItem> dashboard) {
+        String apiPrefix = endpoints.apiPath().isEmpty() ? null
+                : httpRootPath.relativePath(endpoints.rootPath() + endpoints.apiPath());
         return httpRootPath.routeBuilder()
                 .routeFunction(httpRootPath.relativePath(endpoints.rootPath() + "/*"),
                         recorder.route(List.of(), RouteOrder.NOT_FOUND))
-                .handler(recorder.notFoundHandler())
+                .handler(recorder.notFoundHandler(dashboard.map(DashboardBuildItem::handler).orElse(null), apiPrefix))
                 .build();
     }
 

@@ -8,6 +8,11 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 final class RouteOrder {
 
     /**
+     * {@value}: the dashboard's files under the root path, after the application's own routes.
+     */
+    static final int DASHBOARD = RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 5_000;
+
+    /**
      * {@value}: answers 405 on a built-in endpoint's path for the methods it does not serve, after every route of the
      * application (REST resources and static files included) had its chance.
      */

@@ -98,6 +98,10 @@ class PipelinePathsTest {
             public Set<String> endpoints() {
                 return endpoints;
             }
+
+            public Optional<String> dashboardFilesPath() {
+                return Optional.empty();
+            }
         };
     }
 }

@@ -38,6 +38,9 @@ import io.vertx.ext.web.RoutingContext;
 @Recorder
 public class PipelineRecorder {
 
+    /** Where the bundled dashboard's files are on the classpath. */
+    public static final String DASHBOARD = "io/quarkiverse/pipelinedeployment/dashboard/";
+
     private final RuntimeValue<PipelineRuntimeConfig> config;
 
     public PipelineRecorder(RuntimeValue<PipelineRuntimeConfig> config) {
@@ -129,8 +132,46 @@ public class PipelineRecorder {
         return new MethodNotAllowedHandler(allow);
     }
 
-    public Handler<RoutingContext> notFoundHandler() {
-        return new NotFoundHandler();
+    /**
+     * @param spa the dashboard handler, for the SPA fallback, or {@code null}
+     * @param apiPrefix the absolute api prefix that never falls back to the SPA, or {@code null}
+     */
+    public Handler<RoutingContext> notFoundHandler(Handler<RoutingContext> spa, String apiPrefix) {
+        return new NotFoundHandler(spa, apiPrefix);
+    }
+
+    /**
+     * The dashboard's files under the root path: the user's folder as it is, or the bundled UI with its
+     * {@code index.html} filled with the title and the endpoints' paths.
+     *
+     * @param files relative name to classpath resource
+     * @param bundled whether these are the bundled UI's files
+     */
+    public Handler<RoutingContext> dashboardHandler(String mountPath, String openApiPath, Map<String, String> files,
+            boolean bundled) {
+        Map<String, StaticFilesHandler.Asset> assets = new HashMap<>(StaticFilesHandler.load(files));
+        if (bundled) {
+            PipelineRuntime runtime = runtime();
+            Map<String, Object> paths = new HashMap<>();
+            for (var endpoint : runtime.endpoints()) {
+                paths.put(endpoint.name(), endpoint.path());
+            }
+            if (paths.containsKey("docs") || paths.containsKey("redoc")) {
+                paths.put("openapi", openApiPath);
+            }
+            String config;
+            try {
+                config = mapper().writeValueAsString(Map.of("paths", paths, "title", runtime.info().app().title()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            String html = Templates.fill(DASHBOARD + "index.html",
+                    Map.of("title", runtime.info().app().title(), "base", mountPath),
+                    Map.of("config", Templates.scriptSafeJson(config)));
+            assets.put("index.html", new StaticFilesHandler.Asset(StaticFilesHandler.contentType("index.html"),
+                    Buffer.buffer(html)));
+        }
+        return new StaticFilesHandler(mountPath, assets);
     }
 
     private static DeploymentService service() {

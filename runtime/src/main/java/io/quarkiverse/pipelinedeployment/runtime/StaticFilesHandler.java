@@ -53,6 +53,18 @@ public final class StaticFilesHandler implements Handler<RoutingContext> {
         send(ctx, asset);
     }
 
+    /**
+     * Answers the {@code index.html} of this set, for the SPA fallback; {@code false} when there is none.
+     */
+    public boolean sendIndex(RoutingContext ctx) {
+        Asset index = files.get("index.html");
+        if (index == null) {
+            return false;
+        }
+        send(ctx, index);
+        return true;
+    }
+
     static void send(RoutingContext ctx, Asset asset) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {

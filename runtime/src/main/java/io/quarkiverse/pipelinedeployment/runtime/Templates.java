@@ -15,6 +15,14 @@ final class Templates {
     }
 
     static String fill(String resource, Map<String, String> values) {
+        return fill(resource, values, Map.of());
+    }
+
+    /**
+     * @param raw values inserted as they are, for content that is not HTML text (JSON in a script element); the
+     *        caller makes them safe there
+     */
+    static String fill(String resource, Map<String, String> values, Map<String, String> raw) {
         String text;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -27,7 +35,15 @@ final class Templates {
         for (Map.Entry<String, String> e : values.entrySet()) {
             text = text.replace("{{" + e.getKey() + "}}", escape(e.getValue()));
         }
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            text = text.replace("{{" + e.getKey() + "}}", e.getValue());
+        }
         return text;
+    }
+
+    /** JSON made safe inside a {@code <script>} element: no {@code </script>}, no HTML specials. */
+    static String scriptSafeJson(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     /** HTML escaping for text and attribute values. */

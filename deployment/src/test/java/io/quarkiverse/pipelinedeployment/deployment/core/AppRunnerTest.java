@@ -43,7 +43,8 @@ public class AppRunnerTest {
                         org.assertj.core.groups.Tuple.tuple("invoke", "/api/invoke"),
                         org.assertj.core.groups.Tuple.tuple("health", "/api/health"),
                         org.assertj.core.groups.Tuple.tuple("info", "/api/info"),
-                        org.assertj.core.groups.Tuple.tuple("metrics", "/api/metrics"));
+                        org.assertj.core.groups.Tuple.tuple("metrics", "/api/metrics"),
+                        org.assertj.core.groups.Tuple.tuple("dashboard", "/"));
         assertThat(runner.endpoints().get(2).methods()).containsExactly("POST");
         assertThat(service.health()).isTrue();
     }

@@ -1,0 +1,20 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * Whether {@code quarkus.pipeline.endpoints} includes the dashboard.
+ */
+final class DashboardEndpointEnabled implements BooleanSupplier {
+
+    private final PipelineBuildTimeConfig config;
+
+    DashboardEndpointEnabled(PipelineBuildTimeConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public boolean getAsBoolean() {
+        return BuiltinEndpoint.parse(config.endpoints()).contains(BuiltinEndpoint.DASHBOARD);
+    }
+}
