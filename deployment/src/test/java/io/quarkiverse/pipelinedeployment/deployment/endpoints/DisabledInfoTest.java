@@ -25,6 +25,9 @@ public class DisabledInfoTest {
     @Test
     void infoIsGone() {
         when().get("/info").then().statusCode(404).body("detail", equalTo("Not Found"));
+        when().get("/openapi.json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/info")))
+                .body("paths", org.hamcrest.Matchers.hasKey("/invoke"));
         given().contentType("application/json").body("{\"parameters\":{\"features\":[1]}}")
                 .post("/invoke").then().statusCode(200).body("success", equalTo(true));
     }

@@ -20,7 +20,7 @@ public class DisabledInvokeTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class))
-            .overrideConfigKey("quarkus.pipeline.endpoints", "info");
+            .overrideConfigKey("quarkus.pipeline.endpoints", "info,docs");
 
     @Test
     void invokeIsGone() {
@@ -34,5 +34,8 @@ public class DisabledInvokeTest {
         when().get("/info").then().statusCode(200)
                 .body("app", not(hasKey("invoke_url_path")))
                 .body("app.info_url_path", equalTo("/info"));
+        when().get("/openapi.json").then().statusCode(200)
+                .body("paths", not(hasKey("/invoke")))
+                .body("paths", hasKey("/info"));
     }
 }

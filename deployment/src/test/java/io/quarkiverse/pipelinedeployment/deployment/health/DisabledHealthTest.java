@@ -21,13 +21,17 @@ public class DisabledHealthTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class))
-            .overrideConfigKey("quarkus.pipeline.endpoints", "invoke,info");
+            .overrideConfigKey("quarkus.pipeline.endpoints", "invoke,info,docs");
 
     @Test
     void healthIsGone() {
         when().get("/health").then().statusCode(404).body("detail", equalTo("Not Found"));
         when().get("/health/live").then().statusCode(404);
         when().get("/info").then().body("app", not(hasKey("health_url_path")));
+        when().get("/openapi.json").then().statusCode(200)
+                .body("paths", not(hasKey("/health")))
+                .body("paths", not(hasKey("/health/ready")))
+                .body("paths", hasKey("/invoke"));
         org.assertj.core.api.Assertions.assertThat(Arc.container().instance(PipelineHealthCheck.class).isAvailable())
                 .isFalse();
     }

@@ -19,11 +19,14 @@ public class DisabledMetricsTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class))
-            .overrideConfigKey("quarkus.pipeline.endpoints", "invoke,info,health");
+            .overrideConfigKey("quarkus.pipeline.endpoints", "invoke,info,health,redoc");
 
     @Test
     void metricsAreGone() {
         when().get("/metrics").then().statusCode(404).body("detail", equalTo("Not Found"));
         when().get("/info").then().body("app", not(hasKey("metrics_url_path")));
+        when().get("/openapi.json").then().statusCode(200)
+                .body("paths", not(hasKey("/metrics")))
+                .body("paths", hasKey("/health"));
     }
 }
