@@ -50,12 +50,21 @@ enum BuiltinEndpoint {
      * @throws ConfigurationException for an unknown name
      */
     static Set<BuiltinEndpoint> parse(Set<String> names) {
+        return parse(ENDPOINTS_KEY, names);
+    }
+
+    /**
+     * The endpoints selected by names and groups, read from the property {@code key}.
+     *
+     * @throws ConfigurationException for an unknown name, naming {@code key}
+     */
+    static Set<BuiltinEndpoint> parse(String key, Set<String> names) {
         Set<BuiltinEndpoint> selected = EnumSet.noneOf(BuiltinEndpoint.class);
         for (String name : names) {
             Set<BuiltinEndpoint> endpoints = NAMES.get(name.trim().toLowerCase(Locale.ROOT));
             if (endpoints == null) {
-                throw new ConfigurationException(ENDPOINTS_KEY + " contains the unknown endpoint '" + name
-                        + "'; known names are " + String.join(", ", NAMES.keySet()), Set.of(ENDPOINTS_KEY));
+                throw new ConfigurationException(key + " contains the unknown endpoint '" + name
+                        + "'; known names are " + String.join(", ", NAMES.keySet()), Set.of(key));
             }
             selected.addAll(endpoints);
         }

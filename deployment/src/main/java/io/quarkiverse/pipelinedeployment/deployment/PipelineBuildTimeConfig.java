@@ -90,4 +90,20 @@ public interface PipelineBuildTimeConfig {
      * lead outside the folder are not followed. Unset, the bundled dashboard is served.
      */
     Optional<String> dashboardFilesPath();
+
+    /**
+     * Authentication of the deployment's endpoints.
+     */
+    Auth auth();
+
+    interface Auth {
+
+        /**
+         * The built-in endpoints that require an API key when {@code quarkus.pipeline.auth.api-keys} is set: any of
+         * the names and groups of {@code quarkus.pipeline.endpoints}. A protected docs or redoc page also protects
+         * {@code <root>/openapi.json} when every served page that reads it is protected.
+         */
+        @WithDefault("invoke")
+        Set<String> protectedEndpoints();
+    }
 }

@@ -81,7 +81,7 @@ class PipelineDashboardProcessor {
         routes.produce(httpRootPath.routeBuilder()
                 .routeFunction(httpRootPath.relativePath(endpoints.rootPath() + "/*"),
                         recorder.route(PipelineEndpointsProcessor.READ_METHODS, RouteOrder.DASHBOARD))
-                .handler(handler)
+                .handler(endpoints.isProtected(BuiltinEndpoint.DASHBOARD) ? recorder.protect(handler) : handler)
                 .displayOnNotFoundPage("Pipeline dashboard")
                 .build());
         return new DashboardBuildItem(handler);

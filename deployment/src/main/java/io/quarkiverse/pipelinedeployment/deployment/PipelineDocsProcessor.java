@@ -67,7 +67,8 @@ class PipelineDocsProcessor {
         return httpRootPath.routeBuilder()
                 .routeFunction(httpRootPath.relativePath(endpoints.rootPath() + OPENAPI_JSON),
                         recorder.route(PipelineEndpointsProcessor.READ_METHODS, null))
-                .handler(recorder.openApiHandler())
+                .handler(openApiProtected(endpoints) ? recorder.protect(recorder.openApiHandler())
+                        : recorder.openApiHandler())
                 .displayOnNotFoundPage("Pipeline OpenAPI document")
                 .build();
     }
@@ -144,12 +145,20 @@ class PipelineDocsProcessor {
         String mount = httpRootPath.relativePath(endpoints.path(endpoint).orElseThrow());
         String openApi = httpRootPath.relativePath(endpoints.rootPath() + OPENAPI_JSON);
         var handler = recorder.pageHandler(mount, template, openApi, assets);
-        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, endpoints.path(endpoint).orElseThrow(),
-                httpRootPath, endpoint, PipelineEndpointsProcessor.READ_METHODS, handler, title));
+        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, endpoints,
+                endpoints.path(endpoint).orElseThrow(), httpRootPath, endpoint, PipelineEndpointsProcessor.READ_METHODS,
+                handler, title));
         routes.produce(httpRootPath.routeBuilder()
                 .routeFunction(mount + "/*", recorder.route(PipelineEndpointsProcessor.READ_METHODS, null))
-                .handler(handler)
+                .handler(endpoints.isProtected(endpoint) ? recorder.protect(handler) : handler)
                 .build());
+    }
+
+    /** The document is protected when every served page that reads it is. */
+    static boolean openApiProtected(PipelineEndpointsBuildItem endpoints) {
+        boolean docs = !endpoints.isEnabled(BuiltinEndpoint.DOCS) || endpoints.isProtected(BuiltinEndpoint.DOCS);
+        boolean redoc = !endpoints.isEnabled(BuiltinEndpoint.REDOC) || endpoints.isProtected(BuiltinEndpoint.REDOC);
+        return docs && redoc;
     }
 
     /** Copies a resource of the deployment classpath into the application. */

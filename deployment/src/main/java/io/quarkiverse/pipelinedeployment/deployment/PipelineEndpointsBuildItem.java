@@ -2,6 +2,7 @@ package io.quarkiverse.pipelinedeployment.deployment;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.quarkus.builder.item.SimpleBuildItem;
 
@@ -15,11 +16,19 @@ final class PipelineEndpointsBuildItem extends SimpleBuildItem {
     private final String rootPath;
     private final String apiPath;
     private final Map<BuiltinEndpoint, String> paths;
+    private final Set<BuiltinEndpoint> protectedEndpoints;
 
-    PipelineEndpointsBuildItem(String rootPath, String apiPath, Map<BuiltinEndpoint, String> paths) {
+    PipelineEndpointsBuildItem(String rootPath, String apiPath, Map<BuiltinEndpoint, String> paths,
+            Set<BuiltinEndpoint> protectedEndpoints) {
         this.rootPath = rootPath;
         this.apiPath = apiPath;
         this.paths = Map.copyOf(paths);
+        this.protectedEndpoints = Set.copyOf(protectedEndpoints);
+    }
+
+    /** Whether the endpoint requires an API key when keys are configured. */
+    boolean isProtected(BuiltinEndpoint endpoint) {
+        return protectedEndpoints.contains(endpoint);
     }
 
     /** {@code quarkus.pipeline.root-path}, normalized: empty or {@code /prefix}. */

@@ -29,6 +29,7 @@ class PipelineEndpointsProcessor {
 
     static final String ROOT_PATH_KEY = "quarkus.pipeline.root-path";
     static final String API_PATH_KEY = "quarkus.pipeline.api-path";
+    static final String PROTECTED_KEY = "quarkus.pipeline.auth.protected-endpoints";
     static final List<String> INVOKE_METHODS = List.of("POST");
     static final List<String> INFO_METHODS = List.of("GET", "HEAD");
     static final List<String> READ_METHODS = INFO_METHODS;
@@ -57,7 +58,9 @@ class PipelineEndpointsProcessor {
             }
             paths.put(endpoint, path);
         }
-        return new PipelineEndpointsBuildItem(root, api, paths);
+        Set<BuiltinEndpoint> protectedEndpoints = BuiltinEndpoint.parse(PROTECTED_KEY,
+                config.auth().protectedEndpoints());
+        return new PipelineEndpointsBuildItem(root, api, paths, protectedEndpoints);
     }
 
     // Invoke
@@ -74,7 +77,7 @@ class PipelineEndpointsProcessor {
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
-        return endpointRoute(recorder, endpoints.path(BuiltinEndpoint.INVOKE).orElseThrow(), httpRootPath,
+        return endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INVOKE).orElseThrow(), httpRootPath,
                 BuiltinEndpoint.INVOKE, INVOKE_METHODS,
                 recorder.invokeHandler(), "Pipeline invoke (POST)");
     }
@@ -93,7 +96,7 @@ class PipelineEndpointsProcessor {
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
-        return endpointRoute(recorder, endpoints.path(BuiltinEndpoint.INFO).orElseThrow(), httpRootPath,
+        return endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INFO).orElseThrow(), httpRootPath,
                 BuiltinEndpoint.INFO, INFO_METHODS,
                 recorder.infoHandler(), "Pipeline info");
     }
@@ -144,11 +147,12 @@ class PipelineEndpointsProcessor {
      * The route of an enabled built-in endpoint: its composed path under {@code quarkus.http.root-path}, its methods,
      * its handler, and its config key for the dev-mode 404 page.
      */
-    static RouteBuildItem endpointRoute(PipelineRecorder recorder, String path, HttpRootPathBuildItem httpRootPath,
-            BuiltinEndpoint endpoint, List<String> methods, Handler<RoutingContext> handler, String title) {
+    static RouteBuildItem endpointRoute(PipelineRecorder recorder, PipelineEndpointsBuildItem endpoints, String path,
+            HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, List<String> methods,
+            Handler<RoutingContext> handler, String title) {
         return httpRootPath.routeBuilder()
                 .routeFunction(httpRootPath.relativePath(path), recorder.route(methods, null))
-                .handler(handler)
+                .handler(endpoints.isProtected(endpoint) ? recorder.protect(handler) : handler)
                 .routeConfigKey(endpoint.pathKey)
                 .displayOnNotFoundPage(title)
                 .build();

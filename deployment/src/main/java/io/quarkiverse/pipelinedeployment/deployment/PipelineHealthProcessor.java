@@ -47,13 +47,13 @@ class PipelineHealthProcessor {
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
         String path = endpoints.path(BuiltinEndpoint.HEALTH).orElseThrow();
-        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, path, httpRootPath, BuiltinEndpoint.HEALTH,
+        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, endpoints, path, httpRootPath, BuiltinEndpoint.HEALTH,
                 PipelineEndpointsProcessor.READ_METHODS, recorder.healthHandler(HealthHandler.Kind.ALL),
                 "Pipeline health"));
-        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, path + LIVE, httpRootPath,
+        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, endpoints, path + LIVE, httpRootPath,
                 BuiltinEndpoint.HEALTH, PipelineEndpointsProcessor.READ_METHODS,
                 recorder.healthHandler(HealthHandler.Kind.LIVENESS), "Pipeline liveness"));
-        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, path + READY, httpRootPath,
+        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, endpoints, path + READY, httpRootPath,
                 BuiltinEndpoint.HEALTH, PipelineEndpointsProcessor.READ_METHODS,
                 recorder.healthHandler(HealthHandler.Kind.READINESS), "Pipeline readiness"));
     }

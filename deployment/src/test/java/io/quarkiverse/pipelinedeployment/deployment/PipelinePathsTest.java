@@ -102,6 +102,10 @@ class PipelinePathsTest {
             public Optional<String> dashboardFilesPath() {
                 return Optional.empty();
             }
+
+            public Auth auth() {
+                return () -> Set.of("invoke");
+            }
         };
     }
 }

@@ -91,6 +91,25 @@ public class PipelineRecorder {
         };
     }
 
+    /**
+     * The handler of a protected built-in endpoint: behind the API keys when {@code quarkus.pipeline.auth.api-keys}
+     * is set at run time, as it is otherwise.
+     */
+    public Handler<RoutingContext> protect(Handler<RoutingContext> handler) {
+        List<String> keys = apiKeys();
+        return keys.isEmpty() ? handler : new ApiKeyAuthHandler(handler, keys);
+    }
+
+    private List<String> apiKeys() {
+        List<String> keys = new java.util.ArrayList<>();
+        for (String key : config.getValue().auth().apiKeys().orElse(List.of())) {
+            if (!key.isBlank()) {
+                keys.add(key.trim());
+            }
+        }
+        return keys;
+    }
+
     public Handler<RoutingContext> invokeHandler() {
         return new InvokeHandler(service(), mapper(), config.getValue().maxRequestSize().asLongValue());
     }

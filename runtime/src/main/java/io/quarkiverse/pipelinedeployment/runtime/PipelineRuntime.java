@@ -70,12 +70,16 @@ public final class PipelineRuntime {
         this.endpoints = endpoints(build);
         this.statistics.metrics(new PipelineMetrics(meters, definition.getName(), definition.getSteps(), statistics));
         this.info = new DeploymentInfo(
-                new DeploymentInfo.Deployment(deploymentId, deploymentName, false),
+                new DeploymentInfo.Deployment(deploymentId, deploymentName, authEnabled(config)),
                 new DeploymentInfo.Snapshot(build.getSnapshotId(), build.getSnapshotName()),
                 new DeploymentInfo.PipelineInfo(definition.getName(), defaults(), readJson(definition.getInputSchema()),
                         readJson(definition.getOutputSchema()), definition.getSteps()),
                 app(definition, build, config),
                 0, null, DeploymentInfo.HEALTHY, 0, build.getQuarkusVersion());
+    }
+
+    private static boolean authEnabled(PipelineRuntimeConfig config) {
+        return config.auth().apiKeys().map(keys -> keys.stream().anyMatch(k -> !k.isBlank())).orElse(false);
     }
 
     private static boolean needsPool(ExecutionMode mode) {

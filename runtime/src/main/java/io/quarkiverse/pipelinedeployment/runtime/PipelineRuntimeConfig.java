@@ -1,6 +1,7 @@
 package io.quarkiverse.pipelinedeployment.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -68,4 +69,20 @@ public interface PipelineRuntimeConfig {
      */
     @WithDefault("256M")
     MemorySize maxRequestSize();
+
+    /**
+     * Authentication of the deployment's endpoints.
+     */
+    Auth auth();
+
+    interface Auth {
+
+        /**
+         * The API keys accepted as {@code Authorization: Bearer <key>} on the endpoints named in
+         * {@code quarkus.pipeline.auth.protected-endpoints}. Several keys may be valid at once, to rotate them
+         * without downtime. Unset, authentication is off. Keys are compared in constant time and never logged;
+         * prefer an environment variable ({@code QUARKUS_PIPELINE_AUTH_API_KEYS}) to a file.
+         */
+        Optional<List<String>> apiKeys();
+    }
 }
