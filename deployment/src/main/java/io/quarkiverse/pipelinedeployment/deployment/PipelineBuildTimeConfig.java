@@ -81,6 +81,13 @@ public interface PipelineBuildTimeConfig {
     Set<String> endpoints();
 
     /**
+     * The built-in middleware to install: {@code cors}, {@code secure-headers}, {@code all} or {@code none}. A
+     * middleware left out has no filter at all; the ones installed apply to every response of the application.
+     */
+    @WithDefault("all")
+    Set<String> middleware();
+
+    /**
      * A folder of the project (relative to the project root, or absolute) whose files replace the bundled dashboard:
      * each file is served at its relative path under {@code quarkus.pipeline.root-path}
      * ({@code web/assets/app.js} at {@code <root>/assets/app.js}), and its {@code index.html} at {@code <root>/}.

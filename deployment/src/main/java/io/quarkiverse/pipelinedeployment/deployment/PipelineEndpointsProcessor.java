@@ -58,6 +58,8 @@ class PipelineEndpointsProcessor {
             }
             paths.put(endpoint, path);
         }
+        // Fail on a bad middleware name here too, whichever middleware gates pass
+        BuiltinMiddleware.parse(config.middleware());
         Set<BuiltinEndpoint> protectedEndpoints = BuiltinEndpoint.parse(PROTECTED_KEY,
                 config.auth().protectedEndpoints());
         return new PipelineEndpointsBuildItem(root, api, paths, protectedEndpoints);

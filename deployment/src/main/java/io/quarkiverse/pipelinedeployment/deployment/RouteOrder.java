@@ -3,7 +3,8 @@ package io.quarkiverse.pipelinedeployment.deployment;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 
 /**
- * Orders of the deployment's fallback routes. Endpoint routes keep the Vert.x default order, so they match first.
+ * Orders of the deployment's fallback routes and priorities of its filters. Endpoint routes keep the Vert.x default
+ * order, so they match first.
  */
 final class RouteOrder {
 
@@ -22,6 +23,17 @@ final class RouteOrder {
      * {@value}: answers 404 JSON for any other path under {@code quarkus.pipeline.root-path}; the last route.
      */
     static final int NOT_FOUND = RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 20_000;
+
+    /**
+     * {@value}: the priority of the secure-headers filter; the outermost, so its headers are on every response.
+     * (Quarkus' own CORS filter has priority 300; higher runs earlier.)
+     */
+    static final int SECURE_HEADERS_FILTER = 500;
+
+    /**
+     * {@value}: the priority of the CORS filter, just inside the secure headers and before Quarkus' own filters.
+     */
+    static final int CORS_FILTER = 450;
 
     private RouteOrder() {
     }

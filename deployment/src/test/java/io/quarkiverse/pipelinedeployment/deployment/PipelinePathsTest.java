@@ -103,6 +103,10 @@ class PipelinePathsTest {
                 return Optional.empty();
             }
 
+            public Set<String> middleware() {
+                return Set.of("all");
+            }
+
             public Auth auth() {
                 return () -> Set.of("invoke");
             }

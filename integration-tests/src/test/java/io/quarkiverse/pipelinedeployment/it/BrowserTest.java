@@ -23,6 +23,15 @@ import io.quarkus.test.junit.QuarkusTest;
 public class BrowserTest extends BrowserTestBase {
 
     @Test
+    void pagesAreServedUnderTheDefaultContentSecurityPolicy() {
+        for (String page : new String[] { "/", "/docs", "/redoc" }) {
+            io.restassured.RestAssured.given().get(page).then().statusCode(200)
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.startsWith("default-src 'none'; "
+                            + "script-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:;"));
+        }
+    }
+
+    @Test
     void dashboardInvokesThePipeline() throws Exception {
         open("/");
         waiting().until(ExpectedConditions.textToBe(By.id("pipeline-name"), "fraud_scoring"));

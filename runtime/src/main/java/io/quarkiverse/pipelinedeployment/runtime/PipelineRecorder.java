@@ -110,6 +110,14 @@ public class PipelineRecorder {
         return keys;
     }
 
+    public Handler<RoutingContext> secureHeadersHandler() {
+        return new SecureHeadersHandler(config.getValue().secureHeaders(), runtime().deploymentId());
+    }
+
+    public Handler<RoutingContext> corsHandler() {
+        return new CorsHandler(config.getValue().cors());
+    }
+
     public Handler<RoutingContext> invokeHandler() {
         return new InvokeHandler(service(), mapper(), config.getValue().maxRequestSize().asLongValue());
     }

@@ -75,6 +75,114 @@ public interface PipelineRuntimeConfig {
      */
     Auth auth();
 
+    /**
+     * Cross-origin resource sharing for every route of the application, when {@code quarkus.pipeline.middleware}
+     * includes {@code cors}.
+     */
+    Cors cors();
+
+    /**
+     * Security headers set on every response of the application, when {@code quarkus.pipeline.middleware} includes
+     * {@code secure-headers}. Each key takes {@code true} (the default value), {@code false} (the header is left
+     * out), or any other string, sent as it is. {@code disabled}, {@code no}, {@code none} and {@code off} mean
+     * {@code false}; {@code enabled}, {@code yes} and {@code on} mean {@code true}.
+     */
+    SecureHeaders secureHeaders();
+
+    interface Cors {
+
+        /**
+         * The origins allowed to call the application, or {@code *} for any.
+         */
+        @WithDefault("*")
+        List<String> allowOrigins();
+
+        /**
+         * The methods allowed in cross-origin requests.
+         */
+        @WithDefault("GET,POST,OPTIONS")
+        List<String> allowMethods();
+
+        /**
+         * The request headers allowed in cross-origin requests, or {@code *} for any.
+         */
+        @WithDefault("*")
+        List<String> allowHeaders();
+
+        /**
+         * Whether cross-origin requests may carry credentials. {@code true} with
+         * {@code quarkus.pipeline.cors.allow-origins=*} is refused at startup.
+         */
+        @WithDefault("false")
+        boolean allowCredentials();
+
+        /**
+         * The response headers a cross-origin caller may read. None by default.
+         */
+        Optional<List<String>> exposeHeaders();
+
+        /**
+         * How long browsers may cache a preflight answer.
+         */
+        @WithDefault("600s")
+        Duration maxAge();
+    }
+
+    interface SecureHeaders {
+
+        /**
+         * {@code Server}; {@code true} sends the deployment id.
+         */
+        @WithDefault("true")
+        String server();
+
+        /**
+         * {@code Strict-Transport-Security}; {@code true} sends {@code max-age=63072000; includeSubdomains}.
+         */
+        @WithDefault("true")
+        String hsts();
+
+        /**
+         * {@code X-Frame-Options}; {@code true} sends {@code SAMEORIGIN}.
+         */
+        @WithDefault("true")
+        String xfo();
+
+        /**
+         * {@code X-Content-Type-Options}; {@code true} sends {@code nosniff}.
+         */
+        @WithDefault("true")
+        String content();
+
+        /**
+         * {@code Content-Security-Policy}; {@code true} sends {@code default-src 'none'; script-src 'self'
+         * 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri
+         * 'self'; form-action 'self'; font-src 'self'; frame-src 'self'}, under which the docs pages and the
+         * dashboard work.
+         */
+        @WithDefault("true")
+        String csp();
+
+        /**
+         * {@code Referrer-Policy}; {@code true} sends {@code no-referrer-when-downgrade}.
+         */
+        @WithDefault("true")
+        String referrer();
+
+        /**
+         * {@code Cache-Control}; {@code true} sends {@code no-store, no-cache, must-revalidate}.
+         */
+        @WithDefault("true")
+        String cache();
+
+        /**
+         * {@code Permissions-Policy}; {@code true} sends a policy that turns off accelerometer, autoplay, camera,
+         * encrypted-media, geolocation, gyroscope, magnetometer, microphone, midi, payment, sync-xhr and usb.
+         */
+        @WithDefault("true")
+        String permissions();
+    }
+
     interface Auth {
 
         /**
