@@ -81,6 +81,22 @@ public interface PipelineBuildTimeConfig {
     Set<String> endpoints();
 
     /**
+     * A method run once at startup, after the deployment service has initialized and before the first request is
+     * served: {@code com.acme.Hooks#onStartup}, a static method or a method of a CDI bean (a class without a scope
+     * becomes a {@code @Singleton}). Its parameters are bound by name from
+     * {@code quarkus.pipeline.startup-hook-args."<name>"}; a parameter of type {@code AppRunner} receives the runner.
+     * If it throws, the application does not start.
+     */
+    Optional<String> startupHook();
+
+    /**
+     * A method run once on shutdown, after in-flight invocations have drained and before the deployment service's
+     * cleanup: {@code com.acme.Hooks#onShutdown}, bound like {@code quarkus.pipeline.startup-hook}, from
+     * {@code quarkus.pipeline.shutdown-hook-args."<name>"}.
+     */
+    Optional<String> shutdownHook();
+
+    /**
      * The built-in middleware to install: {@code cors}, {@code secure-headers}, {@code all} or {@code none}. A
      * middleware left out has no filter at all; the ones installed apply to every response of the application.
      */

@@ -172,8 +172,9 @@ class PipelineProcessor {
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     ServiceStartBuildItem initializeService(
             PipelineRecorder recorder,
+            HooksBuildItem hooks,
             ShutdownContextBuildItem shutdown) {
-        recorder.initializeService(shutdown);
+        recorder.initializeService(shutdown, hooks.startupHook(), hooks.shutdownHook());
         return new ServiceStartBuildItem(FEATURE);
     }
 }

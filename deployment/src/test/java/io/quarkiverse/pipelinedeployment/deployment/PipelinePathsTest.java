@@ -103,6 +103,14 @@ class PipelinePathsTest {
                 return Optional.empty();
             }
 
+            public Optional<String> startupHook() {
+                return Optional.empty();
+            }
+
+            public Optional<String> shutdownHook() {
+                return Optional.empty();
+            }
+
             public Set<String> middleware() {
                 return Set.of("all");
             }

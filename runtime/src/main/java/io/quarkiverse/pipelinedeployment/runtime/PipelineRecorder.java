@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.quarkiverse.pipelinedeployment.AppRunner;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
 import io.quarkus.arc.Arc;
@@ -37,6 +38,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 @Recorder
 public class PipelineRecorder {
+
+    static final String STARTUP_HOOK = "quarkus.pipeline.startup-hook";
+    static final String SHUTDOWN_HOOK = "quarkus.pipeline.shutdown-hook";
 
     /** Where the bundled dashboard's files are on the classpath. */
     public static final String DASHBOARD = "io/quarkiverse/pipelinedeployment/dashboard/";
@@ -63,15 +67,32 @@ public class PipelineRecorder {
      * Initializes the deployment service before the first request, and on shutdown drains the invocation pool
      * before the service's cleanup.
      */
-    public void initializeService(ShutdownContext shutdown) {
+    public void initializeService(ShutdownContext shutdown, String startupHook, String shutdownHook) {
         DeploymentService service = Arc.container().instance(DeploymentService.class).get();
         PipelineRuntime runtime = Arc.container().instance(PipelineRuntime.class).get();
+        AppRunner runner = Arc.container().instance(AppRunner.class).get();
+        PipelineRuntimeConfig runtimeConfig = config.getValue();
+        // Bind the hooks' arguments before anything runs, so a bad argument stops the start cleanly
+        Hook onStart = startupHook == null ? null
+                : new Hook(STARTUP_HOOK, STARTUP_HOOK + "-args", startupHook, runtimeConfig.startupHookArgs(), runner);
+        Hook onStop = shutdownHook == null ? null
+                : new Hook(SHUTDOWN_HOOK, SHUTDOWN_HOOK + "-args", shutdownHook, runtimeConfig.shutdownHookArgs(),
+                        runner);
         service.initialize();
+        if (onStart != null) {
+            onStart.run();
+        }
         Duration drain = ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.timeout", Duration.class)
                 .orElse(Duration.ofSeconds(30));
         shutdown.addShutdownTask(() -> {
             runtime.shutdown(drain);
-            service.cleanup();
+            try {
+                if (onStop != null) {
+                    onStop.run();
+                }
+            } finally {
+                service.cleanup();
+            }
         });
     }
 

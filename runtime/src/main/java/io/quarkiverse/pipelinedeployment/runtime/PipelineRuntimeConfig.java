@@ -2,8 +2,10 @@ package io.quarkiverse.pipelinedeployment.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -69,6 +71,20 @@ public interface PipelineRuntimeConfig {
      */
     @WithDefault("256M")
     MemorySize maxRequestSize();
+
+    /**
+     * Arguments of {@code quarkus.pipeline.startup-hook}, bound by name to the hook method's parameters and converted
+     * to their types.
+     */
+    @ConfigDocMapKey("parameter-name")
+    Map<String, String> startupHookArgs();
+
+    /**
+     * Arguments of {@code quarkus.pipeline.shutdown-hook}, bound by name to the hook method's parameters and
+     * converted to their types.
+     */
+    @ConfigDocMapKey("parameter-name")
+    Map<String, String> shutdownHookArgs();
 
     /**
      * Authentication of the deployment's endpoints.

@@ -1,0 +1,117 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
+
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.processor.BuiltinScope;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Lifecycle hooks: resolves {@code startup-hook} and {@code shutdown-hook} in the Jandex index, checks the
+ * arguments known at build time against the method's parameters, and makes the hook classes beans and their
+ * methods reflectively callable in native images.
+ */
+class PipelineHooksProcessor {
+
+    static final String STARTUP_KEY = "quarkus.pipeline.startup-hook";
+    static final String SHUTDOWN_KEY = "quarkus.pipeline.shutdown-hook";
+    private static final DotName APP_RUNNER = DotName.createSimple("io.quarkiverse.pipelinedeployment.AppRunner");
+
+    @BuildStep
+    HooksBuildItem collectHooks(
+            PipelineBuildTimeConfig config,
+            CombinedIndexBuildItem index,
+            BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<ReflectiveMethodBuildItem> reflection) {
+        String startup = resolve(STARTUP_KEY, config.startupHook(), index.getComputingIndex(), beans, reflection);
+        String shutdown = resolve(SHUTDOWN_KEY, config.shutdownHook(), index.getComputingIndex(), beans, reflection);
+        return new HooksBuildItem(startup, shutdown);
+    }
+
+    private static String resolve(String key, Optional<String> configured, IndexView index,
+            BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<ReflectiveMethodBuildItem> reflection) {
+        if (configured.isEmpty() || configured.get().isBlank()) {
+            return null;
+        }
+        String reference = configured.get().trim();
+        MethodInfo method = method(key, reference, index);
+        if (!java.lang.reflect.Modifier.isStatic(method.flags())) {
+            beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(method.declaringClass().name().toString())
+                    .setDefaultScope(BuiltinScope.SINGLETON.getName()).setUnremovable().build());
+        }
+        reflection.produce(new ReflectiveMethodBuildItem(PipelineHooksProcessor.class.getSimpleName(), method));
+        // Arguments given at build time must match parameters; the ones given later are checked at startup
+        Set<String> parameters = new HashSet<>();
+        for (int i = 0; i < method.parametersCount(); i++) {
+            if (method.parameterType(i).name().equals(APP_RUNNER)) {
+                continue;
+            }
+            String name = method.parameterName(i);
+            if (name == null) {
+                throw new ConfigurationException(key + "=" + reference + ": the parameter names of " + reference
+                        + " are unknown; compile with -parameters", Set.of(key));
+            }
+            parameters.add(normalize(name));
+        }
+        String argsPrefix = key + "-args.";
+        for (String property : ConfigProvider.getConfig().getPropertyNames()) {
+            if (property.startsWith(argsPrefix)) {
+                String name = normalize(property.substring(argsPrefix.length()));
+                if (!parameters.contains(name)) {
+                    throw new ConfigurationException(property + " names no parameter of " + reference
+                            + "; its parameters are " + parameters, Set.of(property));
+                }
+            }
+        }
+        return reference;
+    }
+
+    /** As the runtime binds them: ignoring case, {@code _}, {@code -} and quotes. */
+    static String normalize(String name) {
+        return name.replace("_", "").replace("-", "").replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The method a {@code com.acme.Hooks#method} reference names.
+     *
+     * @throws ConfigurationException naming {@code key} for a malformed reference, an unknown class or method, or
+     *         an overloaded method
+     */
+    static MethodInfo method(String key, String reference, IndexView index) {
+        int hash = reference.indexOf('#');
+        if (hash <= 0 || hash == reference.length() - 1) {
+            throw new ConfigurationException(key + "=" + reference + ": expected a reference like com.acme.Hooks#method",
+                    Set.of(key));
+        }
+        ClassInfo clazz = index.getClassByName(DotName.createSimple(reference.substring(0, hash)));
+        if (clazz == null) {
+            throw new ConfigurationException(key + "=" + reference + ": no class " + reference.substring(0, hash)
+                    + " in the application", Set.of(key));
+        }
+        String name = reference.substring(hash + 1);
+        List<MethodInfo> candidates = clazz.methods().stream().filter(m -> m.name().equals(name) && !m.isSynthetic())
+                .toList();
+        if (candidates.isEmpty()) {
+            throw new ConfigurationException(key + "=" + reference + ": " + clazz.name() + " has no method " + name,
+                    Set.of(key));
+        }
+        if (candidates.size() > 1) {
+            throw new ConfigurationException(key + "=" + reference + ": " + clazz.name() + " has " + candidates.size()
+                    + " methods named " + name + "; give the hook a name of its own", Set.of(key));
+        }
+        return candidates.get(0);
+    }
+}
