@@ -2,11 +2,11 @@ package io.quarkiverse.pipelinedeployment;
 
 import java.util.List;
 
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntime;
+import io.quarkiverse.pipelinedeployment.runtime.RouterHolder;
 import io.vertx.ext.web.Router;
 
 /**
@@ -22,19 +22,9 @@ public class DeploymentAppRunner implements AppRunner {
     @Inject
     PipelineRuntime runtime;
 
-    private volatile Router router;
-
-    void captureRouter(@Observes Router router) {
-        this.router = router;
-    }
-
     @Override
     public Router router() {
-        Router r = router;
-        if (r == null) {
-            throw new IllegalStateException("The HTTP router is not ready yet");
-        }
-        return r;
+        return RouterHolder.get();
     }
 
     @Override

@@ -1,12 +1,16 @@
 package io.quarkiverse.pipelinedeployment.deployment;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * Settings of the pipeline deployment fixed at build time: which pipeline is deployed, which endpoints exist, and at
@@ -95,6 +99,43 @@ public interface PipelineBuildTimeConfig {
      * {@code quarkus.pipeline.shutdown-hook-args."<name>"}.
      */
     Optional<String> shutdownHook();
+
+    /**
+     * A class implementing {@code io.quarkiverse.pipelinedeployment.DeploymentService} (often a subclass of
+     * {@code PipelineDeploymentService}) that replaces the built-in deployment service. It is built once at startup
+     * with its {@code (Map<String, String>)} constructor, receiving {@code quarkus.pipeline.service-args}, or its
+     * no-argument constructor. A CDI bean of type {@code DeploymentService} replaces the built-in service too.
+     */
+    Optional<String> serviceClass();
+
+    /**
+     * App extensions: classes implementing {@code io.quarkiverse.pipelinedeployment.AppExtension}, installed at
+     * startup after the built-in routes, in ascending {@code order}.
+     */
+    @ConfigDocMapKey("id")
+    @ConfigDocSection
+    Map<String, ExtensionConfig> extensions();
+
+    interface ExtensionConfig {
+
+        /**
+         * The extension's class; it needs a public no-argument constructor.
+         */
+        @WithName("class")
+        String className();
+
+        /**
+         * Extensions with a lower order are installed first.
+         */
+        @WithDefault("0")
+        int order();
+
+        /**
+         * Arguments handed to {@code install(AppRunner, Map)}.
+         */
+        @ConfigDocMapKey("name")
+        Map<String, String> args();
+    }
 
     /**
      * The built-in middleware to install: {@code cors}, {@code secure-headers}, {@code all} or {@code none}. A

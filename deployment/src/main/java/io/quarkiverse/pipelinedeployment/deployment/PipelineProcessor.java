@@ -1,7 +1,6 @@
 package io.quarkiverse.pipelinedeployment.deployment;
 
 import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
-import static io.quarkus.deployment.annotations.ExecutionTime.STATIC_INIT;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -117,15 +116,18 @@ class PipelineProcessor {
     }
 
     @BuildStep
-    @Record(STATIC_INIT)
-    SyntheticBeanBuildItem registerDefaultService(PipelineRecorder recorder) {
+    @Record(RUNTIME_INIT)
+    SyntheticBeanBuildItem registerDefaultService(
+            PipelineRecorder recorder,
+            ServiceClassBuildItem serviceClass) {
         // A user bean of type DeploymentService replaces this one
         return SyntheticBeanBuildItem.configure(PipelineDeploymentService.class)
                 .types(DeploymentService.class, PipelineDeploymentService.class)
                 .scope(Singleton.class)
                 .defaultBean()
                 .unremovable()
-                .supplier(recorder.defaultService())
+                .setRuntimeInit()
+                .supplier(recorder.defaultService(serviceClass.className()))
                 .done();
     }
 

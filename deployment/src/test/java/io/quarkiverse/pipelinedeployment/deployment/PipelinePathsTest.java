@@ -111,6 +111,14 @@ class PipelinePathsTest {
                 return Optional.empty();
             }
 
+            public Optional<String> serviceClass() {
+                return Optional.empty();
+            }
+
+            public Map<String, ExtensionConfig> extensions() {
+                return Map.of();
+            }
+
             public Set<String> middleware() {
                 return Set.of("all");
             }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.quarkiverse.pipelinedeployment.AppExtension;
 import io.quarkiverse.pipelinedeployment.AppRunner;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
@@ -30,6 +31,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -59,8 +61,58 @@ public class PipelineRecorder {
                 ctx.getInjectedReference(MeterRegistry.class));
     }
 
-    public Supplier<DeploymentService> defaultService() {
-        return PipelineDeploymentService::new;
+    /**
+     * The default deployment service: the built-in one, or {@code quarkus.pipeline.service-class} built with
+     * {@code quarkus.pipeline.service-args} through its {@code (Map<String, String>)} constructor, or its no-argument
+     * one.
+     */
+    public Supplier<DeploymentService> defaultService(String serviceClass) {
+        if (serviceClass == null) {
+            return PipelineDeploymentService::new;
+        }
+        return () -> {
+            Map<String, String> args = config.getValue().serviceArgs();
+            return (DeploymentService) instantiate(serviceClass, args, "quarkus.pipeline.service-class");
+        };
+    }
+
+    /**
+     * Installs the app extensions, in order, once the router exists.
+     *
+     * @param extensions class names, sorted by their order
+     * @param args each extension's arguments
+     */
+    public void installExtensions(RuntimeValue<Router> router, List<String> extensions,
+            List<Map<String, String>> args) {
+        RouterHolder.set(router.getValue());
+        AppRunner runner = Arc.container().instance(AppRunner.class).get();
+        for (int i = 0; i < extensions.size(); i++) {
+            AppExtension extension = (AppExtension) instantiate(extensions.get(i), null, "quarkus.pipeline.extensions");
+            extension.install(runner, Map.copyOf(args.get(i)));
+        }
+    }
+
+    /**
+     * Builds a configured class: with its {@code (Map<String, String>)} constructor when {@code args} is given and
+     * it has one, else with its no-argument constructor. Reflection, once, at startup.
+     */
+    private static Object instantiate(String className, Map<String, String> args, String property) {
+        try {
+            Class<?> clazz = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+            if (args != null) {
+                try {
+                    return clazz.getConstructor(Map.class).newInstance(Map.copyOf(args));
+                } catch (NoSuchMethodException e) {
+                    // fall back to the no-argument constructor
+                }
+            }
+            return clazz.getConstructor().newInstance();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException(property + ": " + className + " failed to initialize: " + e.getCause(),
+                    e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(property + ": cannot build " + className + ": " + e, e);
+        }
     }
 
     /**

@@ -73,6 +73,12 @@ public interface PipelineRuntimeConfig {
     MemorySize maxRequestSize();
 
     /**
+     * Arguments of {@code quarkus.pipeline.service-class}, handed to its {@code (Map<String, String>)} constructor.
+     */
+    @ConfigDocMapKey("name")
+    Map<String, String> serviceArgs();
+
+    /**
      * Arguments of {@code quarkus.pipeline.startup-hook}, bound by name to the hook method's parameters and converted
      * to their types.
      */
