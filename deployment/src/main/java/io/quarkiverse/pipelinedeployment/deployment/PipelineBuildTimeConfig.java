@@ -138,6 +138,46 @@ public interface PipelineBuildTimeConfig {
     }
 
     /**
+     * Custom middleware, run for every request of the application inside the built-in CORS and secure-headers
+     * middleware, lower {@code order} first (outermost).
+     */
+    @ConfigDocMapKey("id")
+    @ConfigDocSection
+    Map<String, MiddlewareConfig> customMiddlewares();
+
+    interface MiddlewareConfig {
+
+        /**
+         * A class implementing Vert.x {@code Handler<RoutingContext>} (built with its {@code (Map<String, String>)}
+         * constructor when it has one, receiving {@code init-args}, else its no-argument constructor), or a static
+         * method {@code com.acme.Timing#measure} taking {@code (RoutingContext, Map<String, String>)}. Either calls
+         * {@code ctx.next()} to continue the chain.
+         */
+        @WithName("class")
+        String className();
+
+        /**
+         * Lower orders run earlier (outermost).
+         */
+        @WithDefault("0")
+        int order();
+
+        /**
+         * Arguments handed to the middleware.
+         */
+        @ConfigDocMapKey("name")
+        Map<String, String> initArgs();
+
+        /**
+         * Whether the class is a native Vert.x handler used as it is (built with its no-argument constructor, without
+         * {@code init-args}).
+         */
+        @WithName("native")
+        @WithDefault("false")
+        boolean nativeHandler();
+    }
+
+    /**
      * The built-in middleware to install: {@code cors}, {@code secure-headers}, {@code all} or {@code none}. A
      * middleware left out has no filter at all; the ones installed apply to every response of the application.
      */

@@ -35,6 +35,12 @@ final class RouteOrder {
      */
     static final int CORS_FILTER = 450;
 
+    /**
+     * {@value}: the priority of the outermost custom middleware; the next ones get one less each, so every custom
+     * middleware runs inside the built-in ones.
+     */
+    static final int CUSTOM_MIDDLEWARE_FILTER = 400;
+
     private RouteOrder() {
     }
 }

@@ -119,6 +119,10 @@ class PipelinePathsTest {
                 return Map.of();
             }
 
+            public Map<String, MiddlewareConfig> customMiddlewares() {
+                return Map.of();
+            }
+
             public Set<String> middleware() {
                 return Set.of("all");
             }

@@ -77,6 +77,19 @@ public class PipelineRecorder {
     }
 
     /**
+     * A custom middleware: a {@code Handler<RoutingContext>} class (built with its {@code (Map<String, String>)}
+     * constructor when it has one and is not native), or a static {@code Class#method}.
+     */
+    @SuppressWarnings("unchecked")
+    public Handler<RoutingContext> middleware(String reference, Map<String, String> initArgs, boolean nativeForm) {
+        if (reference.contains("#")) {
+            return new StaticMethodMiddleware(reference, initArgs);
+        }
+        return (Handler<RoutingContext>) instantiate(reference, nativeForm ? null : initArgs,
+                "quarkus.pipeline.custom-middlewares");
+    }
+
+    /**
      * Installs the app extensions, in order, once the router exists.
      *
      * @param extensions class names, sorted by their order
