@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.quarkiverse.pipelinedeployment.EndpointMethod;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -135,6 +136,59 @@ public interface PipelineBuildTimeConfig {
          */
         @ConfigDocMapKey("name")
         Map<String, String> args();
+    }
+
+    /**
+     * Custom endpoints, served at {@code quarkus.pipeline.root-path + path}. One with the same method and path as a
+     * built-in endpoint replaces it. The same can be declared in code with {@code @PipelineEndpoint}.
+     */
+    @ConfigDocMapKey("id")
+    @ConfigDocSection
+    Map<String, CustomEndpointConfig> customEndpoints();
+
+    interface CustomEndpointConfig {
+
+        /**
+         * The path under {@code quarkus.pipeline.root-path}; {@code {name}} segments are path parameters, e.g.
+         * {@code /items/{id}}.
+         */
+        String path();
+
+        /**
+         * The HTTP method: {@code GET}, {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE}.
+         */
+        @WithDefault("GET")
+        EndpointMethod method();
+
+        /**
+         * The endpoint: a direct method {@code com.acme.Endpoints#health} (static or of a CDI bean; parameters bound
+         * by name from the JSON body for POST, PUT and PATCH or the query string for GET and DELETE, path parameters
+         * by name, a {@code RoutingContext} parameter receiving the request; the return value written as JSON); a
+         * builder class (built once with {@code (AppRunner, Map<String, String>)}, {@code (AppRunner)} or no
+         * arguments) that is a {@code Handler<RoutingContext>} or has a {@code handle(...)} method bound like a direct
+         * method; or a builder method {@code com.acme.Endpoints#build} whose first parameter is an {@code AppRunner}
+         * (optionally followed by the init-args map), called once, returning one of those.
+         */
+        String handler();
+
+        /**
+         * Arguments handed to a builder class's or a builder method's {@code Map<String, String>} parameter.
+         */
+        @ConfigDocMapKey("name")
+        Map<String, String> initArgs();
+
+        /**
+         * Whether the endpoint requires an API key when {@code quarkus.pipeline.auth.api-keys} is set.
+         */
+        @WithDefault("true")
+        boolean authRequired();
+
+        /**
+         * Whether the handler is a native Vert.x {@code Handler<RoutingContext>} class, used as it is.
+         */
+        @WithName("native")
+        @WithDefault("false")
+        boolean nativeHandler();
     }
 
     /**

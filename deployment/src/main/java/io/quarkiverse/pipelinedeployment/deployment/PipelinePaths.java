@@ -35,6 +35,23 @@ final class PipelinePaths {
         return normalize(key, value);
     }
 
+    /**
+     * A custom endpoint's path: like {@link #endpoint}, with {@code {name}} segments for path parameters.
+     */
+    static String customEndpoint(String key, String value) {
+        if (value == null || value.isBlank() || value.trim().equals("/")) {
+            throw new ConfigurationException(key + " was set to \"" + value + "\": a custom endpoint needs a path, for "
+                    + "example /predict", Set.of(key));
+        }
+        // Check the path with each {name} parameter segment replaced by a plain one
+        normalize(key, value.trim().replaceAll("(?<=/|^)\\{[A-Za-z_][A-Za-z0-9_]*}(?=/|$)", "p"));
+        String path = value.trim().startsWith("/") ? value.trim() : "/" + value.trim();
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
+    }
+
     private static String normalize(String key, String value) {
         String path = value.trim();
         if (!path.startsWith("/")) {

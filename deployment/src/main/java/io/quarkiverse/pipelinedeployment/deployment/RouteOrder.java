@@ -9,6 +9,12 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 final class RouteOrder {
 
     /**
+     * {@value}: custom endpoints, after the filters and before the built-in endpoints (which keep the Vert.x
+     * default orders, from 0), so a custom endpoint on a built-in endpoint's method and path replaces it.
+     */
+    static final int CUSTOM_ENDPOINT = -100;
+
+    /**
      * {@value}: the dashboard's files under the root path, after the application's own routes.
      */
     static final int DASHBOARD = RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 5_000;

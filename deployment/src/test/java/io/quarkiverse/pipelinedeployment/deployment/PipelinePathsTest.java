@@ -119,6 +119,10 @@ class PipelinePathsTest {
                 return Map.of();
             }
 
+            public Map<String, CustomEndpointConfig> customEndpoints() {
+                return Map.of();
+            }
+
             public Map<String, MiddlewareConfig> customMiddlewares() {
                 return Map.of();
             }

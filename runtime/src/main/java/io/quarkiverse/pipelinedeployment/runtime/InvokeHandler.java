@@ -56,26 +56,7 @@ public final class InvokeHandler implements Handler<RoutingContext> {
             JsonResponses.detail(ctx, 415, "Unsupported media type: the request body must be application/json");
             return;
         }
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && tooLarge(length)) {
-            rejectTooLarge(ctx);
-            return;
-        }
-        if (ctx.body().available()) {
-            // A body handler installed by another extension has read it already
-            Buffer body = ctx.body().buffer();
-            if (body != null && body.length() > maxRequestSize) {
-                rejectTooLarge(ctx);
-            } else {
-                process(ctx, body, receivedAt);
-            }
-            return;
-        }
-        BodyReader bodyReader = new BodyReader(ctx, receivedAt);
-        request.handler(bodyReader);
-        request.endHandler(bodyReader::end);
-        request.exceptionHandler(bodyReader::fail);
-        request.resume();
+        RequestBodies.read(ctx, maxRequestSize, body -> process(ctx, body, receivedAt));
     }
 
     /** Content types {@code application/json} and {@code application/*+json}; a missing one is taken as JSON. */
@@ -91,66 +72,6 @@ public final class InvokeHandler implements Handler<RoutingContext> {
         int slash = mime.indexOf('/');
         return slash > 0 && mime.regionMatches(true, 0, "application", 0, slash)
                 && mime.regionMatches(true, mime.length() - 5, "+json", 0, 5);
-    }
-
-    private boolean tooLarge(String contentLength) {
-        try {
-            return Long.parseLong(contentLength.trim()) > maxRequestSize;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private void rejectTooLarge(RoutingContext ctx) {
-        ctx.response().headers().set(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        JsonResponses.detail(ctx, 413,
-                "Request body too large: the limit is " + maxRequestSize
-                        + " bytes (quarkus.pipeline.max-request-size)");
-    }
-
-    private final class BodyReader implements Handler<Buffer> {
-        private final RoutingContext ctx;
-        private final long receivedAt;
-        private Buffer body;
-        private boolean rejected;
-
-        BodyReader(RoutingContext ctx, long receivedAt) {
-            this.ctx = ctx;
-            this.receivedAt = receivedAt;
-        }
-
-        @Override
-        public void handle(Buffer chunk) {
-            if (rejected) {
-                return;
-            }
-            if (body == null) {
-                body = Buffer.buffer(Math.max(chunk.length(), 256));
-            }
-            if ((long) body.length() + chunk.length() > maxRequestSize) {
-                rejected = true;
-                body = null;
-                rejectTooLarge(ctx);
-                return;
-            }
-            body.appendBuffer(chunk);
-        }
-
-        void end(Void ignored) {
-            if (!rejected) {
-                process(ctx, body, receivedAt);
-            }
-        }
-
-        void fail(Throwable t) {
-            if (!rejected) {
-                rejected = true;
-                LOG.debugf(t, "Failed to read the invoke request body");
-                if (!ctx.response().closed()) {
-                    ctx.fail(400, t);
-                }
-            }
-        }
     }
 
     private void process(RoutingContext ctx, Buffer body, long receivedAt) {

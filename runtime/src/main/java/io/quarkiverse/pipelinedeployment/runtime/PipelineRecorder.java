@@ -90,6 +90,17 @@ public class PipelineRecorder {
     }
 
     /**
+     * The handler of a custom endpoint, built once at startup from its form.
+     *
+     * @param pathParameters the names of the path's parameters
+     */
+    public Handler<RoutingContext> customEndpointHandler(String reference, boolean nativeForm, boolean bodyMethod,
+            List<String> pathParameters, Map<String, String> initArgs) {
+        return CustomEndpoints.handler(reference, nativeForm, bodyMethod, pathParameters, initArgs, mapper(),
+                config.getValue().maxRequestSize().asLongValue());
+    }
+
+    /**
      * Installs the app extensions, in order, once the router exists.
      *
      * @param extensions class names, sorted by their order

@@ -1,0 +1,47 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkiverse.pipelinedeployment.EndpointMethod;
+import io.quarkus.builder.item.MultiBuildItem;
+
+/**
+ * A resolved custom endpoint, from {@code quarkus.pipeline.custom-endpoints} or {@code @PipelineEndpoint}.
+ * Produced by {@code PipelineCustomEndpointsProcessor.collectCustomEndpoints}, consumed by its route step.
+ */
+final class CustomEndpointBuildItem extends MultiBuildItem {
+
+    final String source;
+    final String path;
+    final EndpointMethod method;
+    final String handler;
+    final Map<String, String> initArgs;
+    final boolean authRequired;
+    final boolean nativeHandler;
+
+    /**
+     * @param source the property or annotation that declared it, for messages
+     * @param path the composed path under {@code quarkus.pipeline.root-path}, with {@code {name}} parameters
+     */
+    CustomEndpointBuildItem(String source, String path, EndpointMethod method, String handler,
+            Map<String, String> initArgs, boolean authRequired, boolean nativeHandler) {
+        this.source = source;
+        this.path = path;
+        this.method = method;
+        this.handler = handler;
+        this.initArgs = Map.copyOf(initArgs);
+        this.authRequired = authRequired;
+        this.nativeHandler = nativeHandler;
+    }
+
+    /** The path for Vert.x ({@code :name} parameters). */
+    String vertxPath() {
+        return path.replaceAll("\\{([^}/]+)}", ":$1");
+    }
+
+    /** The names of the path parameters. */
+    List<String> pathParameters() {
+        return java.util.regex.Pattern.compile("\\{([^}/]+)}").matcher(path).results().map(m -> m.group(1)).toList();
+    }
+}

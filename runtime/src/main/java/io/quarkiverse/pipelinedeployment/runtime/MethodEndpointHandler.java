@@ -1,0 +1,202 @@
+package io.quarkiverse.pipelinedeployment.runtime;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import io.quarkiverse.pipelinedeployment.ValidationError;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A custom endpoint backed by a Java method: binds its parameters by name from the JSON body (POST, PUT, PATCH) or
+ * the query string (GET, DELETE), path parameters by name, a {@code RoutingContext} parameter to the request; runs it
+ * on a worker thread (it may block); writes its return value as JSON ({@code 204} for {@code void}). Binding problems
+ * answer 422 in the seed framework's shape. The method and readers are resolved once at startup.
+ */
+final class MethodEndpointHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(MethodEndpointHandler.class);
+
+    private enum Source {
+        BODY,
+        QUERY,
+        PATH,
+        CONTEXT
+    }
+
+    private record Binding(String name, Source source, ObjectReader reader, boolean optional, boolean primitive) {
+    }
+
+    private final String description;
+    private final MethodHandle target;
+    private final Binding[] bindings;
+    private final boolean readsBody;
+    private final boolean returnsVoid;
+    private final ObjectReader jsonReader;
+    private final ObjectWriter writer;
+    private final long maxBodySize;
+
+    MethodEndpointHandler(Object instance, Method method, boolean bodyMethod, List<String> pathParameters,
+            ObjectMapper mapper, long maxBodySize) {
+        this.description = method.getDeclaringClass().getName() + "#" + method.getName();
+        try {
+            method.setAccessible(true);
+            MethodHandle handle = MethodHandles.lookup().unreflect(method);
+            if (!Modifier.isStatic(method.getModifiers())) {
+                handle = handle.bindTo(instance);
+            }
+            this.target = handle.asSpreader(Object[].class, method.getParameterCount());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot call " + description + ": " + e.getMessage(), e);
+        }
+        Parameter[] parameters = method.getParameters();
+        java.lang.reflect.Type[] types = method.getGenericParameterTypes();
+        this.bindings = new Binding[parameters.length];
+        boolean body = false;
+        for (int i = 0; i < parameters.length; i++) {
+            String name = parameters[i].getName();
+            Class<?> raw = parameters[i].getType();
+            Source source = RoutingContext.class.isAssignableFrom(raw) ? Source.CONTEXT
+                    : pathParameters.contains(name) ? Source.PATH
+                            : bodyMethod ? Source.BODY : Source.QUERY;
+            body |= source == Source.BODY;
+            ObjectReader reader = source == Source.CONTEXT ? null
+                    : mapper.readerFor(mapper.getTypeFactory().constructType(types[i]));
+            bindings[i] = new Binding(name, source, reader, raw == Optional.class, raw.isPrimitive());
+        }
+        this.readsBody = body;
+        this.returnsVoid = method.getReturnType() == void.class;
+        this.jsonReader = mapper.reader();
+        this.writer = mapper.writer();
+        this.maxBodySize = maxBodySize;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (!readsBody) {
+            dispatch(ctx, null);
+            return;
+        }
+        RequestBodies.read(ctx, maxBodySize, body -> dispatch(ctx, body));
+    }
+
+    private void dispatch(RoutingContext ctx, Buffer body) {
+        ctx.vertx().<Object[]> executeBlocking(() -> {
+            try {
+                return invoke(ctx, body);
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }, false).onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.errorf(ar.cause(), "Custom endpoint %s failed", description);
+                JsonResponses.detail(ctx, 500, "Internal Server Error");
+                return;
+            }
+            Object[] outcome = ar.result();
+            if (outcome[0] == Outcome.INVALID) {
+                JsonResponses.send(ctx, 422, (Buffer) outcome[1]);
+            } else if (ctx.response().ended()) {
+                return; // the method answered through the RoutingContext
+            } else if (returnsVoid) {
+                ctx.response().setStatusCode(204).end();
+            } else {
+                JsonResponses.send(ctx, 200, (Buffer) outcome[1]);
+            }
+        });
+    }
+
+    private enum Outcome {
+        INVALID,
+        DONE
+    }
+
+    private Object[] invoke(RoutingContext ctx, Buffer body) throws Throwable {
+        List<ValidationError> errors = new ArrayList<>(0);
+        JsonNode json = NullNode.getInstance();
+        if (readsBody) {
+            try {
+                json = body == null || body.length() == 0 ? JsonNodeFactory.instance.objectNode()
+                        : jsonReader.readTree(body.getBytes());
+            } catch (Exception e) {
+                errors.add(new ValidationError(ValidationError.JSON_INVALID, List.of("body"), "JSON decode error",
+                        Map.of()));
+            }
+            if (errors.isEmpty() && !json.isObject()) {
+                errors.add(new ValidationError(ValidationError.TYPE_ERROR, List.of("body"),
+                        "Input should be a valid dictionary", json));
+            }
+        }
+        Object[] arguments = new Object[bindings.length];
+        for (int i = 0; errors.isEmpty() && i < bindings.length; i++) {
+            Binding b = bindings[i];
+            if (b.source() == Source.CONTEXT) {
+                arguments[i] = ctx;
+                continue;
+            }
+            JsonNode value = switch (b.source()) {
+                case BODY -> json.get(b.name());
+                case PATH -> text(ctx.pathParam(b.name()));
+                default -> query(ctx, b.name());
+            };
+            String where = b.source().name().toLowerCase(java.util.Locale.ROOT);
+            if (value == null || value.isNull()) {
+                if (!b.optional() && (b.primitive() || value == null)) {
+                    errors.add(new ValidationError(ValidationError.MISSING, List.of(where, b.name()), "Field required",
+                            null));
+                    continue;
+                }
+                value = NullNode.getInstance();
+            }
+            try {
+                arguments[i] = b.reader().readValue(value);
+            } catch (Exception e) {
+                errors.add(new ValidationError(ValidationError.TYPE_ERROR, List.of(where, b.name()),
+                        "Input should be a valid value of the parameter's type", value));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Object[] { Outcome.INVALID, Buffer.buffer(writer.writeValueAsBytes(Map.of("detail", errors))) };
+        }
+        Object result = target.invoke(arguments);
+        return new Object[] { Outcome.DONE, returnsVoid ? null : Buffer.buffer(writer.writeValueAsBytes(result)) };
+    }
+
+    private static JsonNode text(String value) {
+        return value == null ? null : JsonNodeFactory.instance.textNode(value);
+    }
+
+    private static JsonNode query(RoutingContext ctx, String name) {
+        List<String> values = ctx.queryParam(name);
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() == 1) {
+            return JsonNodeFactory.instance.textNode(values.get(0));
+        }
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+}
