@@ -45,16 +45,32 @@ class PipelineDocsProcessor {
     AddToOpenAPIDefinitionBuildItem addPipelineOperations(
             PipelineBuildItem pipeline,
             List<ServedEndpointBuildItem> servedEndpoints,
+            List<CustomEndpointBuildItem> customEndpoints,
+            PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath,
             ApplicationInfoBuildItem application) {
         Map<BuiltinEndpoint, String> paths = new EnumMap<>(BuiltinEndpoint.class);
         for (ServedEndpointBuildItem served : servedEndpoints) {
             paths.put(served.endpoint(), httpRootPath.relativePath(served.path()));
         }
+        java.util.Set<BuiltinEndpoint> protectedEndpoints = java.util.EnumSet.noneOf(BuiltinEndpoint.class);
+        for (BuiltinEndpoint endpoint : BuiltinEndpoint.values()) {
+            if (endpoints.isProtected(endpoint)) {
+                protectedEndpoints.add(endpoint);
+            }
+        }
+        List<PipelineOpenApiFilter.CustomOperation> custom = new java.util.ArrayList<>();
+        for (CustomEndpointBuildItem e : customEndpoints) {
+            // OpenAPI writes path parameters as {name}; the root path is resolved on the Vert.x form (:name)
+            String path = httpRootPath.relativePath(e.vertxPath()).replaceAll(":([A-Za-z_][A-Za-z0-9_]*)", "{$1}");
+            custom.add(new PipelineOpenApiFilter.CustomOperation(e.method.name(), path,
+                    e.pathParameters(), e.method.hasBody(), e.authRequired, e.source));
+        }
         String name = pipeline.definition().getName();
         return new AddToOpenAPIDefinitionBuildItem(new PipelineOpenApiFilter(name,
                 pipeline.definition().getInputSchema(), pipeline.definition().getOutputSchema(), paths,
-                name + " deployment", "Serves the " + name + " pipeline over HTTP.", application.getVersion()));
+                protectedEndpoints, custom, name + " deployment", "Serves the " + name + " pipeline over HTTP.",
+                application.getVersion()));
     }
 
     @BuildStep(onlyIf = OpenApiDocumentEnabled.class)

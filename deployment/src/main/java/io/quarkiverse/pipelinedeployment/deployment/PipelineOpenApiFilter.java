@@ -37,12 +37,24 @@ final class PipelineOpenApiFilter implements OASFilter {
     private final String title;
     private final String description;
     private final String version;
+    private final java.util.Set<BuiltinEndpoint> protectedEndpoints;
+    private final List<CustomOperation> customOperations;
+
+    /** A custom endpoint, as the document shows it. */
+    record CustomOperation(String method, String path, List<String> pathParameters, boolean hasBody,
+            boolean authRequired, String source) {
+    }
+
+    static final String BEARER = "bearerAuth";
 
     /**
      * @param paths the served built-in endpoints and their absolute paths
      */
     PipelineOpenApiFilter(String pipeline, String inputSchema, String outputSchema, Map<BuiltinEndpoint, String> paths,
-            String title, String description, String version) {
+            java.util.Set<BuiltinEndpoint> protectedEndpoints, List<CustomOperation> customOperations, String title,
+            String description, String version) {
+        this.protectedEndpoints = protectedEndpoints;
+        this.customOperations = customOperations;
         ObjectMapper json = new ObjectMapper();
         try {
             this.inputSchema = json.readTree(inputSchema);
@@ -91,6 +103,62 @@ final class PipelineOpenApiFilter implements OASFilter {
                 }
             }
         }
+        // Custom endpoints, after the built-in ones: one on a built-in's method and path replaces it
+        for (CustomOperation custom : customOperations) {
+            PathItem item = openAPI.getPaths().getPathItem(custom.path());
+            if (item == null) {
+                item = OASFactory.createPathItem();
+                openAPI.getPaths().addPathItem(custom.path(), item);
+            }
+            item.setOperation(PathItem.HttpMethod.valueOf(custom.method()), custom(custom));
+        }
+        // Protected operations declare the bearer API key
+        boolean anyProtected = false;
+        for (Map.Entry<BuiltinEndpoint, String> e : paths.entrySet()) {
+            if (protectedEndpoints.contains(e.getKey()) && openAPI.getPaths().getPathItem(e.getValue()) != null) {
+                for (Operation operation : openAPI.getPaths().getPathItem(e.getValue()).getOperations().values()) {
+                    if (!isCustom(operation)) {
+                        operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER)));
+                        anyProtected = true;
+                    }
+                }
+            }
+        }
+        anyProtected |= customOperations.stream().anyMatch(CustomOperation::authRequired);
+        if (anyProtected) {
+            if (openAPI.getComponents() == null) {
+                openAPI.components(OASFactory.createComponents());
+            }
+            openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                    .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                    .description("An API key of quarkus.pipeline.auth.api-keys, when set"));
+        }
+    }
+
+    private static boolean isCustom(Operation operation) {
+        return operation.getExtensions() != null && operation.getExtensions().containsKey("x-pipeline-custom");
+    }
+
+    private static Operation custom(CustomOperation custom) {
+        String id = (custom.method().toLowerCase(java.util.Locale.ROOT) + custom.path()).replaceAll("[^A-Za-z0-9]+",
+                "_");
+        Operation operation = OASFactory.createOperation().operationId(id).summary(custom.method() + " " + custom.path())
+                .description("Custom endpoint declared by " + custom.source()).addTag(TAG)
+                .addExtension("x-pipeline-custom", true)
+                .responses(responses(ok("The endpoint's JSON answer", json(OASFactory.createSchema())))
+                        .addAPIResponse("422", OASFactory.createAPIResponse().description("Invalid parameters")));
+        for (String name : custom.pathParameters()) {
+            operation.addParameter(OASFactory.createParameter().name(name)
+                    .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.PATH).required(true)
+                    .schema(string()));
+        }
+        if (custom.hasBody()) {
+            operation.requestBody(OASFactory.createRequestBody().content(json(object(null))));
+        }
+        operation.setSecurity(custom.authRequired()
+                ? List.of(OASFactory.createSecurityRequirement().addScheme(BEARER))
+                : new ArrayList<>());
+        return operation;
     }
 
     private Operation invoke() {

@@ -122,6 +122,20 @@ public class CustomEndpointsTest {
                 .body("evicted", equalTo("a"));
     }
 
+    @Test
+    void customEndpointsAreInTheOpenApiDocument() {
+        when().get("/openapi.json").then().statusCode(200)
+                .body("paths.'/items/{id}'.get.parameters[0].name", equalTo("id"))
+                .body("paths.'/items/{id}'.get.parameters[0].in", equalTo("path"))
+                .body("paths.'/items/{id}'.get.security.size()", equalTo(0))
+                .body("paths.'/predict/custom'.post.security[0].keySet()", contains("bearerAuth"))
+                .body("paths.'/cache/models'.delete.operationId", equalTo("delete_cache_models"))
+                // The custom health replaces the built-in one in the document too
+                .body("paths.'/health'.get.operationId", equalTo("get_health"))
+                .body("paths.'/invoke'.post.security[0].keySet()", contains("bearerAuth"))
+                .body("components.securitySchemes.bearerAuth.scheme", equalTo("bearer"));
+    }
+
     public static class Endpoints {
         public static Map<String, Object> healthDetailed() {
             return Map.of("status", "healthy", "custom", true);
