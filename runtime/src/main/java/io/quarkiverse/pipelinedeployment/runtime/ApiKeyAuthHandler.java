@@ -54,7 +54,7 @@ public final class ApiKeyAuthHandler implements Handler<RoutingContext> {
 
     private static void reject(RoutingContext ctx, Buffer body) {
         ctx.response().headers().set("WWW-Authenticate", "Bearer");
-        JsonResponses.send(ctx, 401, body.copy());
+        JsonResponses.send(ctx, 401, body);
     }
 
     private static byte[] digest(String key) {

@@ -82,7 +82,7 @@ public final class CorsHandler implements Handler<RoutingContext> {
             if (!allowedOrigin || !methods.contains(requestedMethod.trim().toUpperCase(Locale.ROOT))
                     || !headersAllowed(requestedHeaders)) {
                 response.headers().add(HttpHeaders.VARY, "Origin");
-                JsonResponses.send(ctx, 400, DISALLOWED.copy());
+                JsonResponses.send(ctx, 400, DISALLOWED);
                 return;
             }
             allowOrigin(response, origin);

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import io.netty.buffer.Unpooled;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -20,10 +22,18 @@ public final class JsonResponses {
     }
 
     /**
-     * The bytes of {@code {"detail": "<detail>"}}, for answers prepared once.
+     * A buffer that can be written to any number of responses without a copy: Netty's writes release only their
+     * own duplicate of an unreleasable buffer.
+     */
+    public static Buffer shared(byte[] bytes) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes)));
+    }
+
+    /**
+     * The bytes of {@code {"detail": "<detail>"}}, for answers prepared once; shared, never copied.
      */
     public static Buffer detailBody(String detail) {
-        return Buffer.buffer(("{\"detail\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(detail))
+        return shared(("{\"detail\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(detail))
                 + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 

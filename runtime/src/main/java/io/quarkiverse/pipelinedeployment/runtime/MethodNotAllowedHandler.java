@@ -22,6 +22,6 @@ public final class MethodNotAllowedHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         ctx.response().headers().set(HttpHeaders.ALLOW, allow);
-        JsonResponses.send(ctx, 405, BODY.copy());
+        JsonResponses.send(ctx, 405, BODY);
     }
 }

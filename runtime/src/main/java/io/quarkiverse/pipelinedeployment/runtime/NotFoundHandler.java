@@ -33,7 +33,7 @@ public final class NotFoundHandler implements Handler<RoutingContext> {
         if (spa != null && wantsHtml(ctx) && spa.sendIndex(ctx)) {
             return;
         }
-        JsonResponses.send(ctx, 404, BODY.copy());
+        JsonResponses.send(ctx, 404, BODY);
     }
 
     private boolean wantsHtml(RoutingContext ctx) {

@@ -39,7 +39,7 @@ public final class OpenApiDocumentHandler implements Handler<RoutingContext> {
                 return;
             }
         }
-        JsonResponses.send(ctx, 200, doc.copy());
+        JsonResponses.send(ctx, 200, doc);
     }
 
     private Buffer build() throws Exception {
@@ -51,6 +51,6 @@ public final class OpenApiDocumentHandler implements Handler<RoutingContext> {
         info.put("title", app.title());
         info.put("description", app.description());
         info.put("version", app.version());
-        return Buffer.buffer(mapper.writeValueAsBytes(root));
+        return JsonResponses.shared(mapper.writeValueAsBytes(root));
     }
 }

@@ -28,7 +28,6 @@ import io.quarkus.runtime.annotations.Recorder;
 import io.smallrye.health.SmallRyeHealthReporter;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -248,7 +247,7 @@ public class PipelineRecorder {
         String html = Templates.fill(template, Map.of("title", runtime().info().app().title(), "base", mountPath,
                 "openapi", openApiPath));
         files.put("index.html", new StaticFilesHandler.Asset(StaticFilesHandler.contentType("index.html"),
-                Buffer.buffer(html)));
+                JsonResponses.shared(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         return new StaticFilesHandler(mountPath, files);
     }
 
@@ -293,7 +292,7 @@ public class PipelineRecorder {
                     Map.of("title", runtime.info().app().title(), "base", mountPath),
                     Map.of("config", Templates.scriptSafeJson(config)));
             assets.put("index.html", new StaticFilesHandler.Asset(StaticFilesHandler.contentType("index.html"),
-                    Buffer.buffer(html)));
+                    JsonResponses.shared(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
         return new StaticFilesHandler(mountPath, assets);
     }

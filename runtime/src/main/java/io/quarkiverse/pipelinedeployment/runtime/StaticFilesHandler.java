@@ -20,7 +20,11 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class StaticFilesHandler implements Handler<RoutingContext> {
 
-    /** A file held in memory, with its content type. */
+    /**
+     * A file held in memory, with its content type.
+     *
+     * @param content written to every response as it is: build it with {@link JsonResponses#shared(byte[])}
+     */
     public record Asset(String contentType, Buffer content) {
     }
 
@@ -72,7 +76,7 @@ public final class StaticFilesHandler implements Handler<RoutingContext> {
         }
         response.setStatusCode(200);
         response.headers().set(HttpHeaders.CONTENT_TYPE, asset.contentType());
-        response.end(asset.content().copy());
+        response.end(asset.content());
     }
 
     /**
@@ -86,7 +90,7 @@ public final class StaticFilesHandler implements Handler<RoutingContext> {
                 if (in == null) {
                     throw new IllegalStateException("Missing bundled resource " + e.getValue());
                 }
-                assets.put(e.getKey(), new Asset(contentType(e.getKey()), Buffer.buffer(in.readAllBytes())));
+                assets.put(e.getKey(), new Asset(contentType(e.getKey()), JsonResponses.shared(in.readAllBytes())));
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }

@@ -60,7 +60,15 @@ public class DocsEndpointsTest {
                 .body(containsString("<title>Scoring &lt;Service&gt; - API documentation</title>"))
                 .body(containsString("src=\"/docs/swagger-ui-bundle.js\""));
         when().get("/docs/").then().statusCode(200).contentType(startsWith("text/html"));
-        when().get("/docs/swagger-ui-bundle.js").then().statusCode(200).contentType(startsWith("text/javascript"));
+        // Served from one shared buffer: every answer is whole
+        int length = when().get("/docs/swagger-ui-bundle.js").then().statusCode(200)
+                .contentType(startsWith("text/javascript")).extract().asByteArray().length;
+        for (int i = 0; i < 3; i++) {
+            org.assertj.core.api.Assertions.assertThat(when().get("/docs/swagger-ui-bundle.js").then().statusCode(200)
+                    .extract().asByteArray()).hasSize(length);
+        }
+        when().get("/nope").then().statusCode(404);
+        when().get("/nope").then().statusCode(404).body("detail", equalTo("Not Found"));
         when().get("/docs/swagger-ui.css").then().statusCode(200).contentType(startsWith("text/css"));
         when().get("/docs/swagger-init.js").then().statusCode(200).body(containsString("validatorUrl: null"));
         when().get("/docs/nope.js").then().statusCode(404).body("detail", equalTo("Not Found"));
