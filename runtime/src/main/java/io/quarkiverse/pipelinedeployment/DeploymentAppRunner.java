@@ -1,19 +1,27 @@
 package io.quarkiverse.pipelinedeployment;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntime;
+import io.quarkus.arc.DefaultBean;
 import io.quarkiverse.pipelinedeployment.runtime.RouterHolder;
 import io.vertx.ext.web.Router;
 
 /**
  * The built-in {@link AppRunner}, of flavor {@code vertx}: the deployment's routes are Vert.x routes registered by
  * the extension's build steps on the Quarkus HTTP router.
+ * <p>
+ * Subclass it and name the subclass in {@code quarkus.pipeline.app-runner} to change what the runner exposes to
+ * extensions, hooks and endpoint builders, and its {@link #flavor()}, reported as {@code app_runner_flavor} in
+ * {@code /info}. The subclass is a CDI bean (a {@code @Singleton} unless it says otherwise) and reads
+ * {@code quarkus.pipeline.app-runner-args} through {@link #args()}.
  */
 @Singleton
+@DefaultBean
 public class DeploymentAppRunner implements AppRunner {
 
     @Inject
@@ -45,5 +53,12 @@ public class DeploymentAppRunner implements AppRunner {
     @Override
     public String flavor() {
         return PipelineRuntime.VERTX_FLAVOR;
+    }
+
+    /**
+     * {@code quarkus.pipeline.app-runner-args}.
+     */
+    public Map<String, String> args() {
+        return runtime.appRunnerArgs();
     }
 }

@@ -110,6 +110,14 @@ public interface PipelineBuildTimeConfig {
     Optional<String> serviceClass();
 
     /**
+     * A subclass of {@code io.quarkiverse.pipelinedeployment.DeploymentAppRunner} that replaces the built-in app
+     * runner: what extensions, hooks and endpoint builders receive as {@code AppRunner}; its {@code flavor()} is
+     * reported as {@code app_runner_flavor} in {@code /info}, and it reads {@code quarkus.pipeline.app-runner-args}
+     * through {@code args()}.
+     */
+    Optional<String> appRunner();
+
+    /**
      * App extensions: classes implementing {@code io.quarkiverse.pipelinedeployment.AppExtension}, installed at
      * startup after the built-in routes, in ascending {@code order}.
      */

@@ -15,9 +15,12 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.pipelinedeployment.AppExtension;
+import io.quarkiverse.pipelinedeployment.DeploymentAppRunner;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
+import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Consume;
@@ -35,6 +38,8 @@ import io.quarkus.vertx.http.deployment.VertxWebRouterBuildItem;
 class PipelineExtensionsProcessor {
 
     static final String SERVICE_CLASS_KEY = "quarkus.pipeline.service-class";
+    static final String APP_RUNNER_KEY = "quarkus.pipeline.app-runner";
+    private static final DotName DEPLOYMENT_APP_RUNNER = DotName.createSimple(DeploymentAppRunner.class);
     private static final DotName DEPLOYMENT_SERVICE = DotName.createSimple(DeploymentService.class);
     private static final DotName APP_EXTENSION = DotName.createSimple(AppExtension.class);
     private static final DotName MAP = DotName.createSimple(Map.class);
@@ -59,6 +64,34 @@ class PipelineExtensionsProcessor {
         }
         reflection.produce(ReflectiveClassBuildItem.builder(name).constructors().reason(getClass().getName()).build());
         return new ServiceClassBuildItem(name);
+    }
+
+    @BuildStep
+    void registerAppRunner(
+            PipelineBuildTimeConfig config,
+            CombinedIndexBuildItem index,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (config.appRunner().isEmpty() || config.appRunner().get().isBlank()) {
+            return;
+        }
+        String name = config.appRunner().get().trim();
+        ClassInfo clazz = concreteClass(APP_RUNNER_KEY, name, index.getComputingIndex());
+        if (!extendsClass(clazz, DEPLOYMENT_APP_RUNNER, index.getComputingIndex())) {
+            throw new ConfigurationException(APP_RUNNER_KEY + "=" + name + " does not extend " + DEPLOYMENT_APP_RUNNER,
+                    Set.of(APP_RUNNER_KEY));
+        }
+        // A regular bean of type AppRunner: it replaces the built-in @DefaultBean
+        beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(name)
+                .setDefaultScope(BuiltinScope.SINGLETON.getName()).setUnremovable().build());
+    }
+
+    private static boolean extendsClass(ClassInfo clazz, DotName superName, IndexView index) {
+        for (ClassInfo c = clazz; c != null && c.superName() != null; c = index.getClassByName(c.superName())) {
+            if (c.superName().equals(superName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @BuildStep

@@ -115,6 +115,10 @@ class PipelinePathsTest {
                 return Optional.empty();
             }
 
+            public Optional<String> appRunner() {
+                return Optional.empty();
+            }
+
             public Map<String, ExtensionConfig> extensions() {
                 return Map.of();
             }

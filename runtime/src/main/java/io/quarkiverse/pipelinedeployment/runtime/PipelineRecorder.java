@@ -146,6 +146,7 @@ public class PipelineRecorder {
         DeploymentService service = Arc.container().instance(DeploymentService.class).get();
         PipelineRuntime runtime = Arc.container().instance(PipelineRuntime.class).get();
         AppRunner runner = Arc.container().instance(AppRunner.class).get();
+        runtime.appRunnerFlavor(runner.flavor());
         PipelineRuntimeConfig runtimeConfig = config.getValue();
         // Bind the hooks' arguments before anything runs, so a bad argument stops the start cleanly
         Hook onStart = startupHook == null ? null

@@ -50,7 +50,8 @@ public final class PipelineRuntime {
     private final String deploymentId = UUID.randomUUID().toString();
     private final String deploymentName;
     private final long startNanos = System.nanoTime();
-    private final DeploymentInfo info;
+    private volatile DeploymentInfo info;
+    private final Map<String, String> appRunnerArgs;
     private final List<EndpointDescriptor> endpoints;
     private final RunStatistics statistics = new RunStatistics();
 
@@ -68,6 +69,7 @@ public final class PipelineRuntime {
                 ? VirtualThreadsRecorder.getCurrent()
                 : null;
         this.endpoints = endpoints(build);
+        this.appRunnerArgs = Map.copyOf(config.appRunnerArgs());
         this.statistics.metrics(new PipelineMetrics(meters, definition.getName(), definition.getSteps(), statistics));
         this.info = new DeploymentInfo(
                 new DeploymentInfo.Deployment(deploymentId, deploymentName, authEnabled(config)),
@@ -190,6 +192,22 @@ public final class PipelineRuntime {
 
     public String deploymentName() {
         return deploymentName;
+    }
+
+    public Map<String, String> appRunnerArgs() {
+        return appRunnerArgs;
+    }
+
+    /**
+     * Reports the app runner's flavor in {@code /info}; called once at startup with the runner in use.
+     */
+    void appRunnerFlavor(String flavor) {
+        DeploymentInfo.App app = info.app();
+        info = new DeploymentInfo(info.deployment(), info.snapshot(), info.pipeline(),
+                new DeploymentInfo.App(app.title(), app.description(), app.version(), flavor, app.docsUrlPath(),
+                        app.redocUrlPath(), app.invokeUrlPath(), app.healthUrlPath(), app.infoUrlPath(),
+                        app.metricsUrlPath()),
+                info.totalExecutions(), info.lastExecutionTime(), info.status(), info.uptime(), info.quarkusVersion());
     }
 
     /** The static part of {@code /info}; counters are filled in by the service. */

@@ -73,6 +73,12 @@ public interface PipelineRuntimeConfig {
     MemorySize maxRequestSize();
 
     /**
+     * Arguments of {@code quarkus.pipeline.app-runner}, read by the runner through {@code DeploymentAppRunner.args()}.
+     */
+    @ConfigDocMapKey("name")
+    Map<String, String> appRunnerArgs();
+
+    /**
      * Arguments of {@code quarkus.pipeline.service-class}, handed to its {@code (Map<String, String>)} constructor.
      */
     @ConfigDocMapKey("name")
