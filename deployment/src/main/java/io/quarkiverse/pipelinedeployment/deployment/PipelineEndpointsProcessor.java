@@ -31,8 +31,7 @@ class PipelineEndpointsProcessor {
     static final String API_PATH_KEY = "quarkus.pipeline.api-path";
     static final String PROTECTED_KEY = "quarkus.pipeline.auth.protected-endpoints";
     static final List<String> INVOKE_METHODS = List.of("POST");
-    static final List<String> INFO_METHODS = List.of("GET", "HEAD");
-    static final List<String> READ_METHODS = INFO_METHODS;
+    static final List<String> READ_METHODS = List.of("GET", "HEAD");
 
     @BuildStep
     PipelineEndpointsBuildItem collectEndpoints(PipelineBuildTimeConfig config) {
@@ -88,7 +87,7 @@ class PipelineEndpointsProcessor {
 
     @BuildStep(onlyIf = InfoEndpointEnabled.class)
     ServedEndpointBuildItem declareInfoEndpoint(PipelineEndpointsBuildItem endpoints) {
-        return served(endpoints, BuiltinEndpoint.INFO, INFO_METHODS);
+        return served(endpoints, BuiltinEndpoint.INFO, READ_METHODS);
     }
 
     @BuildStep(onlyIf = InfoEndpointEnabled.class)
@@ -99,7 +98,7 @@ class PipelineEndpointsProcessor {
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
         return endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INFO).orElseThrow(), httpRootPath,
-                BuiltinEndpoint.INFO, INFO_METHODS,
+                BuiltinEndpoint.INFO, READ_METHODS,
                 recorder.infoHandler(), "Pipeline info");
     }
 

@@ -11,6 +11,7 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
+import io.quarkiverse.pipelinedeployment.runtime.Hook;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -64,12 +65,12 @@ class PipelineHooksProcessor {
                 throw new ConfigurationException(key + "=" + reference + ": the parameter names of " + reference
                         + " are unknown; compile with -parameters", Set.of(key));
             }
-            parameters.add(normalize(name));
+            parameters.add(Hook.normalize(name));
         }
         String argsPrefix = key + "-args.";
         for (String property : ConfigProvider.getConfig().getPropertyNames()) {
             if (property.startsWith(argsPrefix)) {
-                String name = normalize(property.substring(argsPrefix.length()));
+                String name = Hook.normalize(property.substring(argsPrefix.length()));
                 if (!parameters.contains(name)) {
                     throw new ConfigurationException(property + " names no parameter of " + reference
                             + "; its parameters are " + parameters, Set.of(property));
@@ -77,11 +78,6 @@ class PipelineHooksProcessor {
             }
         }
         return reference;
-    }
-
-    /** As the runtime binds them: ignoring case, {@code _}, {@code -} and quotes. */
-    static String normalize(String name) {
-        return name.replace("_", "").replace("-", "").replace("\"", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -19,7 +19,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * {@link AppRunner} receives the runner. Hooks are static methods or methods of CDI beans. Resolved with reflection
  * once, at startup; never on a request.
  */
-final class Hook {
+public final class Hook {
 
     private final String property;
     private final Method method;
@@ -89,7 +89,7 @@ final class Hook {
      * Argument names match parameter names ignoring case, {@code _} and {@code -}: {@code drain_timeout_s} binds to
      * {@code drainTimeoutS}.
      */
-    static String normalize(String name) {
+    public static String normalize(String name) {
         return name.replace("_", "").replace("-", "").replace("\"", "").toLowerCase(java.util.Locale.ROOT);
     }
 

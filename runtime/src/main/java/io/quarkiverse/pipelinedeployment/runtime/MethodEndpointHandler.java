@@ -99,7 +99,7 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
     }
 
     private void dispatch(RoutingContext ctx, Buffer body) {
-        ctx.vertx().<Object[]> executeBlocking(() -> {
+        ctx.vertx().<Answer> executeBlocking(() -> {
             try {
                 return invoke(ctx, body);
             } catch (Exception | Error e) {
@@ -113,25 +113,24 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
                 JsonResponses.detail(ctx, 500, "Internal Server Error");
                 return;
             }
-            Object[] outcome = ar.result();
-            if (outcome[0] == Outcome.INVALID) {
-                JsonResponses.send(ctx, 422, (Buffer) outcome[1]);
+            Answer answer = ar.result();
+            if (answer.status() == 422) {
+                JsonResponses.send(ctx, 422, answer.body());
             } else if (ctx.response().ended()) {
                 return; // the method answered through the RoutingContext
             } else if (returnsVoid) {
                 ctx.response().setStatusCode(204).end();
             } else {
-                JsonResponses.send(ctx, 200, (Buffer) outcome[1]);
+                JsonResponses.send(ctx, 200, answer.body());
             }
         });
     }
 
-    private enum Outcome {
-        INVALID,
-        DONE
+    /** What an invocation produced: 422 with the validation errors, or 200 with the JSON result. */
+    private record Answer(int status, Buffer body) {
     }
 
-    private Object[] invoke(RoutingContext ctx, Buffer body) throws Throwable {
+    private Answer invoke(RoutingContext ctx, Buffer body) throws Throwable {
         List<ValidationError> errors = new ArrayList<>(0);
         JsonNode json = NullNode.getInstance();
         if (readsBody) {
@@ -176,10 +175,10 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
             }
         }
         if (!errors.isEmpty()) {
-            return new Object[] { Outcome.INVALID, Buffer.buffer(writer.writeValueAsBytes(Map.of("detail", errors))) };
+            return new Answer(422, Buffer.buffer(writer.writeValueAsBytes(Map.of("detail", errors))));
         }
         Object result = target.invoke(arguments);
-        return new Object[] { Outcome.DONE, returnsVoid ? null : Buffer.buffer(writer.writeValueAsBytes(result)) };
+        return new Answer(200, returnsVoid ? null : Buffer.buffer(writer.writeValueAsBytes(result)));
     }
 
     private static JsonNode text(String value) {

@@ -173,11 +173,6 @@ public final class PipelineRuntime {
         return virtualThreads != null ? virtualThreads : pool;
     }
 
-    /** The invocation pool, or {@code null} when the pipeline does not use it. */
-    public ThreadPoolExecutor pool() {
-        return pool;
-    }
-
     /** The time limit of a run, in nanoseconds: {@code invoke-timeout}, shortened by the request's own. */
     long timeoutNanos(Duration requested) {
         if (requested == null) {

@@ -6,14 +6,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 
 /**
- * Counters of the built-in service: runs started, the time of the last one, runs in flight and rejections; also
- * forwarded to the Micrometer meters.
+ * Counters of the built-in service: runs started, the time of the last one and runs in flight; run outcomes and
+ * rejections are forwarded to the Micrometer meters.
  */
 public final class RunStatistics {
 
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong active = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
     private volatile Instant lastStarted;
     private volatile PipelineMetrics metrics;
 
@@ -40,7 +39,6 @@ public final class RunStatistics {
     }
 
     void runRejected() {
-        rejected.incrementAndGet();
         PipelineMetrics m = metrics;
         if (m != null) {
             m.runRejected();
@@ -55,11 +53,6 @@ public final class RunStatistics {
     /** Runs started and not yet ended. */
     public long activeExecutions() {
         return active.get();
-    }
-
-    /** Invocations turned away because the queue was full. */
-    public long rejectedExecutions() {
-        return rejected.get();
     }
 
     /** ISO-8601 UTC instant the last run started, or {@code null}. */
