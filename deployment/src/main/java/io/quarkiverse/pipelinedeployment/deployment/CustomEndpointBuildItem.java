@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkiverse.pipelinedeployment.EndpointMethod;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointForm;
 import io.quarkus.builder.item.MultiBuildItem;
 
 /**
@@ -18,21 +19,23 @@ final class CustomEndpointBuildItem extends MultiBuildItem {
     final String handler;
     final Map<String, String> initArgs;
     final boolean authRequired;
-    final boolean nativeHandler;
+    final EndpointForm form;
 
     /**
      * @param source the property or annotation that declared it, for messages
      * @param path the composed path under {@code quarkus.pipeline.root-path}, with {@code {name}} parameters
+     * @param method the HTTP method; {@code null} for a {@code Consumer<Router>}, which routes its own
+     * @param form how the handler serves it; a JAX-RS resource gives one item per operation
      */
     CustomEndpointBuildItem(String source, String path, EndpointMethod method, String handler,
-            Map<String, String> initArgs, boolean authRequired, boolean nativeHandler) {
+            Map<String, String> initArgs, boolean authRequired, EndpointForm form) {
         this.source = source;
         this.path = path;
         this.method = method;
         this.handler = handler;
         this.initArgs = Map.copyOf(initArgs);
         this.authRequired = authRequired;
-        this.nativeHandler = nativeHandler;
+        this.form = form;
     }
 
     /** The path for Vert.x ({@code :name} parameters). */

@@ -158,7 +158,8 @@ public interface PipelineBuildTimeConfig {
 
         /**
          * The path under {@code quarkus.pipeline.root-path}; {@code {name}} segments are path parameters, e.g.
-         * {@code /items/{id}}.
+         * {@code /items/{id}}. For a native {@code Consumer<Router>} or JAX-RS resource, the path it is mounted at
+         * ({@code /} meaning the root path itself).
          */
         String path();
 
@@ -174,13 +175,16 @@ public interface PipelineBuildTimeConfig {
          * by name, a {@code RoutingContext} parameter receiving the request; the return value written as JSON); a
          * builder class (built once with {@code (AppRunner, Map<String, String>)}, {@code (AppRunner)} or no
          * arguments) that is a {@code Handler<RoutingContext>} or has a {@code handle(...)} method bound like a direct
-         * method; or a builder method {@code com.acme.Endpoints#build} whose first parameter is an {@code AppRunner}
-         * (optionally followed by the init-args map), called once, returning one of those.
+         * method; or a builder method {@code com.acme.Endpoints#build} whose first parameter is an {@code AppRunner},
+         * followed by the init-args map or by parameters the init-args bind to by name (converted to their types),
+         * called once, returning one of those. With {@code native=true}, a class used as it is (see {@code native}).
          */
         String handler();
 
         /**
-         * Arguments handed to a builder class's or a builder method's {@code Map<String, String>} parameter.
+         * Arguments handed to a builder class's {@code (AppRunner, Map<String, String>)} constructor, or to a builder
+         * method: as its {@code Map<String, String>} parameter, or bound by name to its parameters. An argument that
+         * the handler has no parameter for fails the build.
          */
         @ConfigDocMapKey("name")
         Map<String, String> initArgs();
@@ -192,7 +196,12 @@ public interface PipelineBuildTimeConfig {
         boolean authRequired();
 
         /**
-         * Whether the handler is a native Vert.x {@code Handler<RoutingContext>} class, used as it is.
+         * Whether the handler is a native class, used as it is (no-argument constructor, no {@code init-args}): a Vert.x
+         * {@code Handler<RoutingContext>} serving {@code method} and {@code path}; a
+         * {@code java.util.function.Consumer<Router>} that installs its own routes on a router mounted at
+         * {@code path}; or a JAX-RS resource class (without a class-level {@code @Path}; needs {@code quarkus-rest}
+         * and {@code quarkus.rest.path=/}) whose methods are served by Quarkus REST under {@code path}. With
+         * {@code auth-required}, the API keys guard every route it serves.
          */
         @WithName("native")
         @WithDefault("false")
@@ -231,8 +240,12 @@ public interface PipelineBuildTimeConfig {
         Map<String, String> initArgs();
 
         /**
-         * Whether the class is a native Vert.x handler used as it is (built with its no-argument constructor, without
-         * {@code init-args}).
+         * Whether the class is native, used as it is (built with its no-argument constructor, without
+         * {@code init-args}): a Vert.x handler, or a Quarkus REST filter ({@code ContainerRequestFilter},
+         * {@code ContainerResponseFilter}, or {@code @ServerRequestFilter} / {@code @ServerResponseFilter} methods;
+         * needs {@code quarkus-rest}). A REST filter runs for REST resources only, with the priority
+         * {@code Priorities.USER + order} unless it is a {@code @Provider} or annotated method, which Quarkus REST
+         * registers with their own priorities.
          */
         @WithName("native")
         @WithDefault("false")

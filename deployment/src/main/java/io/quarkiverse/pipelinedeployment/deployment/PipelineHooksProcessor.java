@@ -11,7 +11,7 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
-import io.quarkiverse.pipelinedeployment.runtime.Hook;
+import io.quarkiverse.pipelinedeployment.runtime.NamedArguments;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -65,12 +65,12 @@ class PipelineHooksProcessor {
                 throw new ConfigurationException(key + "=" + reference + ": the parameter names of " + reference
                         + " are unknown; compile with -parameters", Set.of(key));
             }
-            parameters.add(Hook.normalize(name));
+            parameters.add(NamedArguments.normalize(name));
         }
         String argsPrefix = key + "-args.";
         for (String property : ConfigProvider.getConfig().getPropertyNames()) {
             if (property.startsWith(argsPrefix)) {
-                String name = Hook.normalize(property.substring(argsPrefix.length()));
+                String name = NamedArguments.normalize(property.substring(argsPrefix.length()));
                 if (!parameters.contains(name)) {
                     throw new ConfigurationException(property + " names no parameter of " + reference
                             + "; its parameters are " + parameters, Set.of(property));

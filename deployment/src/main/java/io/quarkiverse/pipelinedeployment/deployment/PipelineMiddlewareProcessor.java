@@ -15,6 +15,8 @@ import org.jboss.jandex.MethodInfo;
 
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Consume;
@@ -22,6 +24,8 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
+import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
+import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
@@ -34,6 +38,17 @@ class PipelineMiddlewareProcessor {
     private static final DotName ROUTING_CONTEXT = DotName.createSimple("io.vertx.ext.web.RoutingContext");
     private static final DotName HANDLER = DotName.createSimple("io.vertx.core.Handler");
     private static final DotName MAP = DotName.createSimple(Map.class);
+    private static final DotName CONTAINER_REQUEST_FILTER = DotName
+            .createSimple("jakarta.ws.rs.container.ContainerRequestFilter");
+    private static final DotName CONTAINER_RESPONSE_FILTER = DotName
+            .createSimple("jakarta.ws.rs.container.ContainerResponseFilter");
+    private static final DotName SERVER_REQUEST_FILTER = DotName
+            .createSimple("org.jboss.resteasy.reactive.server.ServerRequestFilter");
+    private static final DotName SERVER_RESPONSE_FILTER = DotName
+            .createSimple("org.jboss.resteasy.reactive.server.ServerResponseFilter");
+    private static final DotName PROVIDER = DotName.createSimple("jakarta.ws.rs.ext.Provider");
+    /** {@code jakarta.ws.rs.Priorities.USER}. */
+    private static final int USER_PRIORITY = 5000;
 
     @BuildStep(onlyIf = SecureHeadersEnabled.class)
     @Record(RUNTIME_INIT)
@@ -54,22 +69,91 @@ class PipelineMiddlewareProcessor {
     void customMiddleware(
             PipelineRecorder recorder,
             PipelineBuildTimeConfig config,
-            CombinedIndexBuildItem index,
+            CombinedIndexBuildItem combinedIndex,
+            Capabilities capabilities,
             BuildProducer<FilterBuildItem> filters,
             BuildProducer<ReflectiveClassBuildItem> reflection,
             BuildProducer<ReflectiveMethodBuildItem> reflectiveMethods) {
+        IndexView index = combinedIndex.getComputingIndex();
+        int priority = RouteOrder.CUSTOM_MIDDLEWARE_FILTER;
+        for (Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig> e : sorted(config)) {
+            String key = key(e.getKey());
+            PipelineBuildTimeConfig.MiddlewareConfig m = e.getValue();
+            String reference = m.className().trim();
+            if (restFilterClass(m, index) != null) {
+                if (!capabilities.isPresent(Capability.REST)) {
+                    throw new ConfigurationException(key + "=" + reference + " is a Quarkus REST filter: add the "
+                            + "quarkus-rest extension to run it", Set.of(key));
+                }
+                continue; // registered with Quarkus REST by restFilters
+            }
+            validate(key, reference, index, reflection, reflectiveMethods);
+            filters.produce(new FilterBuildItem(recorder.middleware(reference, Map.copyOf(m.initArgs()),
+                    m.nativeHandler()), priority--));
+        }
+    }
+
+    /**
+     * Native Quarkus REST filters: they run for REST resources only (native JAX-RS endpoints and the application's
+     * own), ordered by {@code order} among the REST filters ({@code Priorities.USER + order}). A {@code @Provider}
+     * class and {@code @ServerRequestFilter} / {@code @ServerResponseFilter} methods are registered by Quarkus REST
+     * itself, with their own priorities.
+     */
+    @BuildStep
+    void restFilters(
+            PipelineBuildTimeConfig config,
+            CombinedIndexBuildItem combinedIndex,
+            BuildProducer<ContainerRequestFilterBuildItem> requestFilters,
+            BuildProducer<ContainerResponseFilterBuildItem> responseFilters) {
+        IndexView index = combinedIndex.getComputingIndex();
+        for (Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig> e : sorted(config)) {
+            ClassInfo clazz = restFilterClass(e.getValue(), index);
+            if (clazz == null) {
+                continue;
+            }
+            if (clazz.hasDeclaredAnnotation(PROVIDER)) {
+                continue;
+            }
+            int priority = USER_PRIORITY + e.getValue().order();
+            if (PipelineExtensionsProcessor.implementsInterface(clazz, CONTAINER_REQUEST_FILTER, index)) {
+                requestFilters.produce(new ContainerRequestFilterBuildItem.Builder(clazz.name().toString())
+                        .setPriority(priority).build());
+            }
+            if (PipelineExtensionsProcessor.implementsInterface(clazz, CONTAINER_RESPONSE_FILTER, index)) {
+                responseFilters.produce(new ContainerResponseFilterBuildItem.Builder(clazz.name().toString())
+                        .setPriority(priority).build());
+            }
+        }
+    }
+
+    private static List<Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig>> sorted(
+            PipelineBuildTimeConfig config) {
         List<Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig>> entries = new ArrayList<>(
                 config.customMiddlewares().entrySet());
         entries.sort(Comparator.<Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig>> comparingInt(
                 e -> e.getValue().order()).thenComparing(Map.Entry::getKey));
-        int priority = RouteOrder.CUSTOM_MIDDLEWARE_FILTER;
-        for (Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig> e : entries) {
-            String key = "quarkus.pipeline.custom-middlewares.\"" + e.getKey() + "\".class";
-            String reference = e.getValue().className().trim();
-            validate(key, reference, index.getComputingIndex(), reflection, reflectiveMethods);
-            filters.produce(new FilterBuildItem(recorder.middleware(reference, Map.copyOf(e.getValue().initArgs()),
-                    e.getValue().nativeHandler()), priority--));
+        return entries;
+    }
+
+    private static String key(String id) {
+        return "quarkus.pipeline.custom-middlewares.\"" + id + "\".class";
+    }
+
+    /** The class of a native middleware that is a Quarkus REST filter, else {@code null}. */
+    private static ClassInfo restFilterClass(PipelineBuildTimeConfig.MiddlewareConfig m, IndexView index) {
+        String reference = m.className().trim();
+        if (!m.nativeHandler() || reference.contains("#")) {
+            return null;
         }
+        ClassInfo clazz = index.getClassByName(DotName.createSimple(reference));
+        return clazz != null && isRestFilter(clazz, index) ? clazz : null;
+    }
+
+    private static boolean isRestFilter(ClassInfo clazz, IndexView index) {
+        return PipelineExtensionsProcessor.implementsInterface(clazz, CONTAINER_REQUEST_FILTER, index)
+                || PipelineExtensionsProcessor.implementsInterface(clazz, CONTAINER_RESPONSE_FILTER, index)
+                || clazz.hasAnnotation(SERVER_REQUEST_FILTER)
+                || clazz.hasAnnotation(SERVER_RESPONSE_FILTER);
     }
 
     private static void validate(String key, String reference, IndexView index,

@@ -6,23 +6,27 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.pipelinedeployment.AppRunner;
 import io.quarkus.arc.Arc;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Builds the handler of a custom endpoint at startup, from its form:
+ * Builds the handler of a custom endpoint at startup, from its form decided at build time:
  * <ol>
  * <li>a direct method ({@code Class#method}, static or of a bean), bound like a pipeline's parameters;</li>
  * <li>a builder class, built once with {@code (AppRunner, Map<String, String>)}, {@code (AppRunner)} or no
  * arguments: a {@code Handler<RoutingContext>}, or an object whose {@code handle(...)} method is bound;</li>
- * <li>a builder method ({@code Class#method} whose first parameter is an {@code AppRunner}, optionally followed by
- * the init-args map), called once, returning one of the above;</li>
- * <li>native: a Vert.x {@code Handler<RoutingContext>} used as it is.</li>
+ * <li>a builder method ({@code Class#method} whose first parameter is an {@code AppRunner}, followed by the
+ * init-args map or by parameters the init-args bind to by name), called once, returning one of the above;</li>
+ * <li>native: a Vert.x {@code Handler<RoutingContext>} used as it is, or a {@code Consumer<Router>} installing its
+ * own routes. (A native JAX-RS resource is served by Quarkus REST, not from here.)</li>
  * </ol>
  */
 final class CustomEndpoints {
@@ -31,32 +35,34 @@ final class CustomEndpoints {
     }
 
     @SuppressWarnings("unchecked")
-    static Handler<RoutingContext> handler(String reference, boolean nativeForm, boolean bodyMethod,
+    static Handler<RoutingContext> handler(String source, String reference, EndpointForm form, boolean bodyMethod,
             List<String> pathParameters, Map<String, String> initArgs, ObjectMapper mapper, long maxBodySize) {
         AppRunner runner = Arc.container().instance(AppRunner.class).get();
         try {
             int hash = reference.indexOf('#');
             Class<?> clazz = Class.forName(hash < 0 ? reference : reference.substring(0, hash), true,
                     Thread.currentThread().getContextClassLoader());
-            Object built;
-            if (hash < 0) {
-                built = nativeForm ? clazz.getConstructor().newInstance() : construct(clazz, runner, initArgs);
-            } else {
-                Method method = method(clazz, reference.substring(hash + 1));
-                Object target = Modifier.isStatic(method.getModifiers()) ? null
-                        : Arc.container().instance(clazz).get();
-                Class<?>[] types = method.getParameterTypes();
-                if (types.length == 0 || !AppRunner.class.isAssignableFrom(types[0])) {
-                    // 1. A direct method
-                    return new MethodEndpointHandler(target, method, bodyMethod, pathParameters, mapper, maxBodySize);
+            Object built = switch (form) {
+                case NATIVE_HANDLER -> clazz.getConstructor().newInstance();
+                case BUILDER_CLASS -> construct(clazz, runner, initArgs);
+                case DIRECT_METHOD, BUILDER_METHOD -> {
+                    Method method = method(clazz, reference.substring(hash + 1));
+                    Object target = Modifier.isStatic(method.getModifiers()) ? null
+                            : Arc.container().instance(clazz).get();
+                    if (form == EndpointForm.DIRECT_METHOD) {
+                        yield new MethodEndpointHandler(target, method, bodyMethod, pathParameters, mapper,
+                                maxBodySize);
+                    }
+                    method.setAccessible(true);
+                    yield method.invoke(target, builderArguments(source, reference, method, runner, initArgs));
                 }
-                // 3. A builder method
-                method.setAccessible(true);
-                built = types.length == 1 ? method.invoke(target, runner)
-                        : method.invoke(target, runner, Map.copyOf(initArgs));
-            }
+                default -> throw new IllegalArgumentException(form + " has no handler of its own");
+            };
             if (built instanceof Handler<?> handler) {
                 return (Handler<RoutingContext>) handler;
+            }
+            if (built == null) {
+                throw new IllegalStateException("Custom endpoint " + reference + " built null (" + source + ")");
             }
             return new MethodEndpointHandler(built, method(built.getClass(), "handle"), bodyMethod, pathParameters,
                     mapper, maxBodySize);
@@ -66,6 +72,39 @@ final class CustomEndpoints {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot build custom endpoint " + reference + ": " + e, e);
         }
+    }
+
+    /**
+     * A builder method's arguments: {@code (AppRunner)}, {@code (AppRunner, Map<String, String>)} receiving the
+     * init-args, or the init-args bound by name to the parameters after the runner.
+     */
+    private static Object[] builderArguments(String source, String reference, Method method, AppRunner runner,
+            Map<String, String> initArgs) {
+        Class<?>[] types = method.getParameterTypes();
+        if (types.length == 2 && types[1] == Map.class) {
+            return new Object[] { runner, Map.copyOf(initArgs) };
+        }
+        return NamedArguments.bind(method, initArgs, runner, source + ".init-args", reference);
+    }
+
+    /**
+     * Mounts a native {@code Consumer<Router>} endpoint: the consumer installs its routes on a router of its own,
+     * mounted at {@code mountPath} ahead of the built-in endpoints. Requests it does not route go on to the
+     * application's other routes.
+     */
+    @SuppressWarnings("unchecked")
+    static void mountRouter(String reference, Router router, String mountPath, int order) {
+        Router sub = Router.router(Arc.container().instance(Vertx.class).get());
+        try {
+            Class<?> clazz = Class.forName(reference, true, Thread.currentThread().getContextClassLoader());
+            ((Consumer<Router>) clazz.getConstructor().newInstance()).accept(sub);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("Custom endpoint " + reference + " failed to install its routes: "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build custom endpoint " + reference + ": " + e, e);
+        }
+        router.route(mountPath + "/*").order(order).subRouter(sub);
     }
 
     private static Object construct(Class<?> clazz, AppRunner runner, Map<String, String> initArgs)

@@ -3,11 +3,9 @@ package io.quarkiverse.pipelinedeployment.runtime;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
 import java.util.Map;
 import java.util.Set;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.pipelinedeployment.AppRunner;
 import io.quarkus.arc.Arc;
@@ -19,7 +17,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * {@link AppRunner} receives the runner. Hooks are static methods or methods of CDI beans. Resolved with reflection
  * once, at startup; never on a request.
  */
-public final class Hook {
+final class Hook {
 
     private final String property;
     private final Method method;
@@ -52,83 +50,7 @@ public final class Hook {
         } catch (ClassNotFoundException e) {
             throw new ConfigurationException(property + "=" + reference + ": no class " + className, Set.of(property));
         }
-        Parameter[] parameters = method.getParameters();
-        this.arguments = new Object[parameters.length];
-        Map<String, String> byName = new java.util.HashMap<>();
-        for (Map.Entry<String, String> e : args.entrySet()) {
-            byName.put(normalize(e.getKey()), e.getValue());
-        }
-        Set<String> unused = new java.util.HashSet<>(byName.keySet());
-        for (int i = 0; i < parameters.length; i++) {
-            Parameter parameter = parameters[i];
-            if (AppRunner.class.isAssignableFrom(parameter.getType())) {
-                arguments[i] = runner;
-                continue;
-            }
-            String raw = byName.get(normalize(parameter.getName()));
-            unused.remove(normalize(parameter.getName()));
-            if (raw == null) {
-                arguments[i] = parameter.getType().isPrimitive() ? defaultPrimitive(parameter.getType()) : null;
-                continue;
-            }
-            try {
-                arguments[i] = convert(raw, parameter.getType());
-            } catch (RuntimeException e) {
-                throw new ConfigurationException(argsProperty + ".\"" + parameter.getName() + "\"=" + raw
-                        + " does not convert to " + parameter.getType().getSimpleName() + ": " + e.getMessage(),
-                        Set.of(argsProperty));
-            }
-        }
-        if (!unused.isEmpty()) {
-            throw new ConfigurationException(argsProperty + " names " + unused + ", which " + reference
-                    + " has no parameter for", Set.of(argsProperty));
-        }
-    }
-
-    /**
-     * Argument names match parameter names ignoring case, {@code _} and {@code -}: {@code drain_timeout_s} binds to
-     * {@code drainTimeoutS}.
-     */
-    public static String normalize(String name) {
-        return name.replace("_", "").replace("-", "").replace("\"", "").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object convert(String raw, Class<?> type) {
-        Class<?> boxed = type.isPrimitive() ? box(type) : type;
-        if (boxed == String.class) {
-            return raw;
-        }
-        return ConfigProvider.getConfig().getConverter((Class<Object>) boxed)
-                .orElseThrow(() -> new IllegalArgumentException("no converter for " + boxed.getName()))
-                .convert(raw);
-    }
-
-    private static Class<?> box(Class<?> primitive) {
-        return switch (primitive.getName()) {
-            case "int" -> Integer.class;
-            case "long" -> Long.class;
-            case "double" -> Double.class;
-            case "float" -> Float.class;
-            case "boolean" -> Boolean.class;
-            case "short" -> Short.class;
-            case "byte" -> Byte.class;
-            case "char" -> Character.class;
-            default -> primitive;
-        };
-    }
-
-    private static Object defaultPrimitive(Class<?> type) {
-        return switch (type.getName()) {
-            case "boolean" -> false;
-            case "char" -> '\0';
-            case "long" -> 0L;
-            case "double" -> 0d;
-            case "float" -> 0f;
-            case "short" -> (short) 0;
-            case "byte" -> (byte) 0;
-            default -> 0;
-        };
+        this.arguments = NamedArguments.bind(method, args, runner, argsProperty, reference);
     }
 
     /**

@@ -91,12 +91,31 @@ public class PipelineRecorder {
     /**
      * The handler of a custom endpoint, built once at startup from its form.
      *
+     * @param source the property or annotation that declared it, for messages
      * @param pathParameters the names of the path's parameters
      */
-    public Handler<RoutingContext> customEndpointHandler(String reference, boolean nativeForm, boolean bodyMethod,
-            List<String> pathParameters, Map<String, String> initArgs) {
-        return CustomEndpoints.handler(reference, nativeForm, bodyMethod, pathParameters, initArgs, mapper(),
+    public Handler<RoutingContext> customEndpointHandler(String source, String reference, EndpointForm form,
+            boolean bodyMethod, List<String> pathParameters, Map<String, String> initArgs) {
+        return CustomEndpoints.handler(source, reference, form, bodyMethod, pathParameters, initArgs, mapper(),
                 config.getValue().maxRequestSize().asLongValue());
+    }
+
+    /**
+     * Mounts a native {@code Consumer<Router>} custom endpoint at {@code mountPath}, with the given route order.
+     */
+    public void mountCustomRouter(RuntimeValue<Router> router, String reference, String mountPath, int order) {
+        CustomEndpoints.mountRouter(reference, router.getValue(), mountPath, order);
+    }
+
+    /**
+     * A handler that lets a request through to the next route when it carries a configured API key, and answers 401
+     * otherwise; it lets every request through when no key is set. It guards routes the deployment does not own
+     * (native custom endpoints served by Quarkus REST or a router of their own).
+     */
+    public Handler<RoutingContext> authGuard() {
+        List<String> keys = apiKeys();
+        Handler<RoutingContext> next = RoutingContext::next;
+        return keys.isEmpty() ? next : new ApiKeyAuthHandler(next, keys);
     }
 
     /**

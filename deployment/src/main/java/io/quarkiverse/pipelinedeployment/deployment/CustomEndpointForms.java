@@ -1,0 +1,209 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.Type;
+
+import io.quarkiverse.pipelinedeployment.EndpointMethod;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointForm;
+import io.quarkiverse.pipelinedeployment.runtime.NamedArguments;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Decides a custom endpoint's form from the Jandex index and checks its handler and init-args against it, so that a
+ * wrong handler fails the build naming the property instead of failing at startup.
+ */
+final class CustomEndpointForms {
+
+    static final DotName APP_RUNNER = DotName.createSimple("io.quarkiverse.pipelinedeployment.AppRunner");
+    static final DotName HANDLER = DotName.createSimple("io.vertx.core.Handler");
+    static final DotName CONSUMER = DotName.createSimple("java.util.function.Consumer");
+    static final DotName MAP = DotName.createSimple(Map.class);
+    static final DotName JAXRS_PATH = DotName.createSimple("jakarta.ws.rs.Path");
+    private static final Map<DotName, EndpointMethod> JAXRS_METHODS = Map.of(
+            DotName.createSimple("jakarta.ws.rs.GET"), EndpointMethod.GET,
+            DotName.createSimple("jakarta.ws.rs.POST"), EndpointMethod.POST,
+            DotName.createSimple("jakarta.ws.rs.PUT"), EndpointMethod.PUT,
+            DotName.createSimple("jakarta.ws.rs.PATCH"), EndpointMethod.PATCH,
+            DotName.createSimple("jakarta.ws.rs.DELETE"), EndpointMethod.DELETE);
+
+    /** One operation of a native JAX-RS endpoint: its method and its path under the endpoint's path. */
+    record ResourceOperation(EndpointMethod method, String path) {
+    }
+
+    private CustomEndpointForms() {
+    }
+
+    /**
+     * The form of the handler that {@code prefix + ".handler"} names.
+     *
+     * @param prefix the endpoint's property prefix, {@code quarkus.pipeline.custom-endpoints."<id>"}
+     * @param rest whether Quarkus REST is in the application
+     * @throws ConfigurationException naming the property, for a handler that fits no form, or init-args that the
+     *         form has no parameter for
+     */
+    static EndpointForm classify(String prefix, String handler, boolean nativeForm, Map<String, String> initArgs,
+            IndexView index, boolean rest) {
+        String key = prefix + ".handler";
+        if (handler.contains("#")) {
+            if (nativeForm) {
+                throw new ConfigurationException(key + "=" + handler + ": a native endpoint is a class (a Vert.x "
+                        + "Handler<RoutingContext>, a Consumer<Router> or a JAX-RS resource), not a method",
+                        Set.of(key, prefix + ".native"));
+            }
+            MethodInfo method = PipelineHooksProcessor.method(key, handler, index);
+            if (method.parametersCount() > 0 && method.parameterType(0).name().equals(APP_RUNNER)) {
+                checkBuilderMethodArgs(prefix, handler, method, initArgs);
+                return EndpointForm.BUILDER_METHOD;
+            }
+            refuseInitArgs(prefix, initArgs, handler + " is a direct method");
+            return EndpointForm.DIRECT_METHOD;
+        }
+        ClassInfo clazz = index.getClassByName(DotName.createSimple(handler));
+        if (clazz == null) {
+            throw new ConfigurationException(key + "=" + handler + ": no such class in the application", Set.of(key));
+        }
+        if (Modifier.isAbstract(clazz.flags()) || clazz.isInterface()) {
+            throw new ConfigurationException(key + "=" + handler + " is abstract", Set.of(key));
+        }
+        if (nativeForm) {
+            refuseInitArgs(prefix, initArgs, handler + " is a native endpoint, used as it is,");
+            if (!resourceOperations(clazz).isEmpty() || clazz.declaredAnnotation(JAXRS_PATH) != null) {
+                return resourceForm(prefix, handler, clazz, rest);
+            }
+            boolean handlerForm = PipelineExtensionsProcessor.implementsInterface(clazz, HANDLER, index);
+            if (!handlerForm && !PipelineExtensionsProcessor.implementsInterface(clazz, CONSUMER, index)) {
+                throw new ConfigurationException(key + "=" + handler + " is a native endpoint but neither a Vert.x "
+                        + "Handler<RoutingContext>, a Consumer<Router> nor a JAX-RS resource", Set.of(key));
+            }
+            if (!hasConstructor(clazz, List.of())) {
+                throw new ConfigurationException(key + "=" + handler + " needs a public no-argument constructor",
+                        Set.of(key));
+            }
+            return handlerForm ? EndpointForm.NATIVE_HANDLER : EndpointForm.NATIVE_ROUTER;
+        }
+        checkBuilderClass(prefix, handler, clazz, initArgs, index);
+        return EndpointForm.BUILDER_CLASS;
+    }
+
+    private static EndpointForm resourceForm(String prefix, String handler, ClassInfo clazz, boolean rest) {
+        String key = prefix + ".handler";
+        if (!rest) {
+            throw new ConfigurationException(key + "=" + handler + " is a JAX-RS resource: add the quarkus-rest "
+                    + "extension to serve it", Set.of(key));
+        }
+        if (clazz.declaredAnnotation(JAXRS_PATH) != null) {
+            throw new ConfigurationException(key + "=" + handler + " has a class-level @Path, so Quarkus REST would "
+                    + "also serve it there: remove it, " + prefix + ".path takes its place", Set.of(key));
+        }
+        String restPath = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.rest.path", String.class).orElse("/").trim();
+        if (!restPath.isEmpty() && !restPath.equals("/")) {
+            throw new ConfigurationException(key + "=" + handler + " is a JAX-RS resource, served under "
+                    + "quarkus.rest.path=" + restPath + " and not under " + prefix + ".path; leave quarkus.rest.path "
+                    + "at / or use another form", Set.of(key, "quarkus.rest.path"));
+        }
+        return EndpointForm.NATIVE_RESOURCE;
+    }
+
+    /**
+     * The operations of a JAX-RS resource class: each method with a JAX-RS method annotation, with its method-level
+     * {@code @Path} ({@code {name: regex}} parameters reduced to {@code {name}}).
+     */
+    static List<ResourceOperation> resourceOperations(ClassInfo clazz) {
+        List<ResourceOperation> operations = new ArrayList<>();
+        for (MethodInfo method : clazz.methods()) {
+            for (Map.Entry<DotName, EndpointMethod> e : JAXRS_METHODS.entrySet()) {
+                if (method.hasDeclaredAnnotation(e.getKey())) {
+                    AnnotationInstance path = method.declaredAnnotation(JAXRS_PATH);
+                    String sub = path == null ? "" : path.value().asString().trim();
+                    sub = sub.replaceAll("\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*:[^}]*}", "{$1}");
+                    sub = sub.isEmpty() || sub.equals("/") ? "" : (sub.startsWith("/") ? sub : "/" + sub);
+                    while (sub.endsWith("/")) {
+                        sub = sub.substring(0, sub.length() - 1);
+                    }
+                    operations.add(new ResourceOperation(e.getValue(), sub));
+                }
+            }
+        }
+        return operations;
+    }
+
+    /** A builder method takes {@code (AppRunner)}, {@code (AppRunner, Map)} or parameters named after init-args. */
+    private static void checkBuilderMethodArgs(String prefix, String handler, MethodInfo method,
+            Map<String, String> initArgs) {
+        if (method.parametersCount() == 2 && method.parameterType(1).name().equals(MAP)) {
+            return;
+        }
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < method.parametersCount(); i++) {
+            String name = method.parameterName(i);
+            if (name == null) {
+                throw new ConfigurationException(prefix + ".handler=" + handler + ": the parameter names of " + handler
+                        + " are unknown; compile with -parameters", Set.of(prefix + ".handler"));
+            }
+            parameters.put(NamedArguments.normalize(name), name);
+        }
+        for (String arg : initArgs.keySet()) {
+            if (!parameters.containsKey(NamedArguments.normalize(arg))) {
+                String property = prefix + ".init-args.\"" + arg + "\"";
+                throw new ConfigurationException(property + " names no parameter of " + handler
+                        + "; it binds init-args by name to " + parameters.values(), Set.of(property));
+            }
+        }
+    }
+
+    /** A builder class is a Handler or has handle(...), and a constructor for the init-args it is given. */
+    private static void checkBuilderClass(String prefix, String handler, ClassInfo clazz, Map<String, String> initArgs,
+            IndexView index) {
+        String key = prefix + ".handler";
+        boolean withMap = hasConstructor(clazz, List.of(APP_RUNNER, MAP));
+        if (!withMap && !hasConstructor(clazz, List.of(APP_RUNNER)) && !hasConstructor(clazz, List.of())) {
+            throw new ConfigurationException(key + "=" + handler + " needs a public (AppRunner, Map<String, String>), "
+                    + "(AppRunner) or no-argument constructor", Set.of(key));
+        }
+        if (!withMap) {
+            refuseInitArgs(prefix, initArgs, handler + " has no (AppRunner, Map<String, String>) constructor and");
+        }
+        if (!PipelineExtensionsProcessor.implementsInterface(clazz, HANDLER, index) && !hasHandleMethod(clazz, index)) {
+            throw new ConfigurationException(key + "=" + handler + " is neither a Handler<RoutingContext> nor has a "
+                    + "handle(...) method", Set.of(key));
+        }
+    }
+
+    private static boolean hasHandleMethod(ClassInfo clazz, IndexView index) {
+        for (ClassInfo c = clazz; c != null; c = c.superName() == null ? null : index.getClassByName(c.superName())) {
+            if (c.methods().stream().anyMatch(m -> m.name().equals("handle") && !m.isSynthetic())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasConstructor(ClassInfo clazz, List<DotName> parameterTypes) {
+        for (MethodInfo c : clazz.constructors()) {
+            if (Modifier.isPublic(c.flags())
+                    && c.parameterTypes().stream().map(Type::name).toList().equals(parameterTypes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void refuseInitArgs(String prefix, Map<String, String> initArgs, String why) {
+        if (!initArgs.isEmpty()) {
+            String property = prefix + ".init-args.\"" + initArgs.keySet().iterator().next() + "\"";
+            throw new ConfigurationException(property + " names no parameter: " + why + " takes no init-args; a "
+                    + "builder class or a builder method receives them", Set.of(property));
+        }
+    }
+}
