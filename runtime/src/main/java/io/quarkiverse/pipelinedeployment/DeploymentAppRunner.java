@@ -51,6 +51,16 @@ public class DeploymentAppRunner implements AppRunner {
     }
 
     @Override
+    public List<MiddlewareDescriptor> middlewares() {
+        return runtime.middlewares();
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return runtime.settings();
+    }
+
+    @Override
     public String flavor() {
         return PipelineRuntime.VERTX_FLAVOR;
     }

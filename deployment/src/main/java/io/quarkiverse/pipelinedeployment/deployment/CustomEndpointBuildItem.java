@@ -6,6 +6,7 @@ import java.util.Map;
 import io.quarkiverse.pipelinedeployment.EndpointMethod;
 import io.quarkiverse.pipelinedeployment.runtime.EndpointForm;
 import io.quarkus.builder.item.MultiBuildItem;
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 
 /**
  * A resolved custom endpoint, from {@code quarkus.pipeline.custom-endpoints} or {@code @PipelineEndpoint}.
@@ -46,5 +47,17 @@ final class CustomEndpointBuildItem extends MultiBuildItem {
     /** The names of the path parameters. */
     List<String> pathParameters() {
         return java.util.regex.Pattern.compile("\\{([^}/]+)}").matcher(path).results().map(m -> m.group(1)).toList();
+    }
+
+    /** Its name in {@code AppRunner.endpoints()}: the id under {@code custom-endpoints}, or {@code Class#method}. */
+    String name() {
+        String prefix = "quarkus.pipeline.custom-endpoints.\"";
+        return source.startsWith(prefix) ? source.substring(prefix.length(), source.length() - 1) : handler;
+    }
+
+    /** The full path, {@code quarkus.http.root-path} included, with {@code {name}} parameters. */
+    String fullPath(HttpRootPathBuildItem httpRootPath) {
+        // The root path is resolved on the Vert.x form (:name), then turned back
+        return httpRootPath.relativePath(vertxPath()).replaceAll(":([A-Za-z_][A-Za-z0-9_]*)", "{$1}");
     }
 }

@@ -64,9 +64,7 @@ class PipelineDocsProcessor {
             if (e.method == null) {
                 continue; // a Consumer<Router>: its routes are known only at run time
             }
-            // OpenAPI writes path parameters as {name}; the root path is resolved on the Vert.x form (:name)
-            String path = httpRootPath.relativePath(e.vertxPath()).replaceAll(":([A-Za-z_][A-Za-z0-9_]*)", "{$1}");
-            custom.add(new PipelineOpenApiFilter.CustomOperation(e.method.name(), path,
+            custom.add(new PipelineOpenApiFilter.CustomOperation(e.method.name(), e.fullPath(httpRootPath),
                     e.pathParameters(), e.method.hasBody(), e.authRequired, e.source));
         }
         String name = pipeline.definition().getName();

@@ -126,7 +126,8 @@ class PipelineMiddlewareProcessor {
         }
     }
 
-    private static List<Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig>> sorted(
+    /** The custom middleware, outermost first: lower order first, then by id. */
+    static List<Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig>> sorted(
             PipelineBuildTimeConfig config) {
         List<Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig>> entries = new ArrayList<>(
                 config.customMiddlewares().entrySet());

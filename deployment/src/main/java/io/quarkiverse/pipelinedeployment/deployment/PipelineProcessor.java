@@ -2,6 +2,7 @@ package io.quarkiverse.pipelinedeployment.deployment;
 
 import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +140,8 @@ class PipelineProcessor {
             PipelineBuildItem pipeline,
             PipelineInvokerBuildItem invoker,
             List<ServedEndpointBuildItem> servedEndpoints,
+            List<CustomEndpointBuildItem> customEndpoints,
+            PipelineBuildTimeConfig config,
             ApplicationInfoBuildItem application,
             HttpRootPathBuildItem httpRootPath,
             RecorderContext recorderContext) {
@@ -155,7 +158,9 @@ class PipelineProcessor {
                 application.getVersion(),
                 Version.getVersion(),
                 paths,
-                methods);
+                methods,
+                customEndpoints(customEndpoints, httpRootPath),
+                middlewares(config));
         RuntimeValue<Invoker<Object, Object>> invokerInstance = (RuntimeValue<Invoker<Object, Object>>) (RuntimeValue<?>) recorderContext
                 .newInstance(invoker.invoker().getClassName());
         return SyntheticBeanBuildItem.configure(PipelineRuntime.class)
@@ -167,6 +172,36 @@ class PipelineProcessor {
                 .addInjectionPoint(ClassType.create(DotName.createSimple(MeterRegistry.class)))
                 .createWith(recorder.pipelineRuntime(pipeline.definition(), invokerInstance, build))
                 .done();
+    }
+
+    /** The custom endpoints for {@code AppRunner.endpoints()}: {@code name TAB methods TAB full path}. */
+    private static List<String> customEndpoints(List<CustomEndpointBuildItem> customEndpoints,
+            HttpRootPathBuildItem httpRootPath) {
+        List<String> encoded = new ArrayList<>();
+        for (CustomEndpointBuildItem e : customEndpoints) {
+            String methods = e.method == null ? "*" : e.method.name();
+            String path = e.method == null ? httpRootPath.relativePath(e.path + "/*") : e.fullPath(httpRootPath);
+            encoded.add(e.name() + "\t" + methods + "\t" + path);
+        }
+        return encoded;
+    }
+
+    /** The middleware for {@code AppRunner.middlewares()}, outermost first: {@code name TAB kind TAB order TAB ref}. */
+    private static List<String> middlewares(PipelineBuildTimeConfig config) {
+        List<String> encoded = new ArrayList<>();
+        var builtins = BuiltinMiddleware.parse(config.middleware());
+        // Secure headers are the outermost filter, then CORS
+        for (BuiltinMiddleware m : List.of(BuiltinMiddleware.SECURE_HEADERS, BuiltinMiddleware.CORS)) {
+            if (builtins.contains(m)) {
+                encoded.add(m.configName + "\tbuiltin\t" + Integer.MIN_VALUE + "\t");
+            }
+        }
+        for (var e : PipelineMiddlewareProcessor.sorted(config)) {
+            String reference = e.getValue().className().trim();
+            String kind = e.getValue().nativeHandler() ? "native" : reference.contains("#") ? "method" : "class";
+            encoded.add(e.getKey() + "\t" + kind + "\t" + e.getValue().order() + "\t" + reference);
+        }
+        return encoded;
     }
 
     @BuildStep

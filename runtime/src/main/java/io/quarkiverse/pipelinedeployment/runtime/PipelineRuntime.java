@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
 import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
+import io.quarkiverse.pipelinedeployment.MiddlewareDescriptor;
 import io.quarkus.virtual.threads.VirtualThreadsRecorder;
 import io.vertx.core.Vertx;
 
@@ -53,6 +54,8 @@ public final class PipelineRuntime {
     private volatile DeploymentInfo info;
     private final Map<String, String> appRunnerArgs;
     private final List<EndpointDescriptor> endpoints;
+    private final List<MiddlewareDescriptor> middlewares;
+    private final Map<String, String> settings;
     private final RunStatistics statistics = new RunStatistics();
 
     PipelineRuntime(PipelineDefinition definition, Invoker<Object, Object> invoker, BuildMetadata build,
@@ -69,6 +72,8 @@ public final class PipelineRuntime {
                 ? VirtualThreadsRecorder.getCurrent()
                 : null;
         this.endpoints = endpoints(build);
+        this.middlewares = middlewares(build);
+        this.settings = effectiveSettings();
         this.appRunnerArgs = Map.copyOf(config.appRunnerArgs());
         this.statistics.metrics(new PipelineMetrics(meters, definition.getName(), definition.getSteps(), statistics));
         this.info = new DeploymentInfo(
@@ -139,13 +144,50 @@ public final class PipelineRuntime {
                 paths.get("metrics"));
     }
 
+    /** The built-in endpoints less the methods custom endpoints took over, then the custom endpoints. */
     private static List<EndpointDescriptor> endpoints(BuildMetadata build) {
+        List<EndpointDescriptor> custom = new ArrayList<>();
+        for (String encoded : build.getCustomEndpoints()) {
+            String[] fields = encoded.split("\t", -1);
+            custom.add(new EndpointDescriptor(fields[0], List.of(fields[1].split(",")), fields[2]));
+        }
         List<EndpointDescriptor> list = new ArrayList<>();
         for (Map.Entry<String, String> e : build.getEndpointPaths().entrySet()) {
-            String methods = build.getEndpointMethods().get(e.getKey());
-            list.add(new EndpointDescriptor(e.getKey(), List.of(methods.split(",")), e.getValue()));
+            List<String> methods = new ArrayList<>(List.of(build.getEndpointMethods().get(e.getKey()).split(",")));
+            for (EndpointDescriptor c : custom) {
+                if (c.path().equals(e.getValue())) {
+                    methods.removeAll(c.methods());
+                }
+            }
+            if (!methods.isEmpty()) {
+                list.add(new EndpointDescriptor(e.getKey(), methods, e.getValue()));
+            }
         }
+        list.addAll(custom);
         return Collections.unmodifiableList(list);
+    }
+
+    private static List<MiddlewareDescriptor> middlewares(BuildMetadata build) {
+        List<MiddlewareDescriptor> list = new ArrayList<>();
+        for (String encoded : build.getMiddlewares()) {
+            String[] fields = encoded.split("\t", -1);
+            list.add(new MiddlewareDescriptor(fields[0], fields[1], Integer.parseInt(fields[2]),
+                    fields[3].isEmpty() ? null : fields[3]));
+        }
+        return List.copyOf(list);
+    }
+
+    /** Every {@code quarkus.pipeline.*} property as configured, API keys masked. */
+    private static Map<String, String> effectiveSettings() {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        Map<String, String> settings = new java.util.TreeMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("quarkus.pipeline.")) {
+                config.getOptionalValue(name, String.class).ifPresent(value -> settings.put(name,
+                        name.startsWith("quarkus.pipeline.auth.api-keys") ? "***" : value));
+            }
+        }
+        return Collections.unmodifiableMap(settings);
     }
 
     public PipelineDefinition definition() {
@@ -212,6 +254,14 @@ public final class PipelineRuntime {
 
     public List<EndpointDescriptor> endpoints() {
         return endpoints;
+    }
+
+    public List<MiddlewareDescriptor> middlewares() {
+        return middlewares;
+    }
+
+    public Map<String, String> settings() {
+        return settings;
     }
 
     public RunStatistics statistics() {
