@@ -28,6 +28,7 @@ import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
+import io.quarkus.vertx.http.runtime.VertxHttpBuildTimeConfig;
 
 /**
  * The middleware as Quarkus HTTP filters: the built-in ones outermost (secure headers, then CORS), each pruned at
@@ -47,6 +48,10 @@ class PipelineMiddlewareProcessor {
     private static final DotName SERVER_RESPONSE_FILTER = DotName
             .createSimple("org.jboss.resteasy.reactive.server.ServerResponseFilter");
     private static final DotName PROVIDER = DotName.createSimple("jakarta.ws.rs.ext.Provider");
+    /** Quarkus' default {@code quarkus.http.compress-media-types}. */
+    private static final List<String> DEFAULT_COMPRESSED_MEDIA_TYPES = List.of("text/html", "text/plain", "text/xml",
+            "text/css", "text/javascript", "application/javascript", "application/json", "application/graphql+json",
+            "application/xhtml+xml");
     /** {@code jakarta.ws.rs.Priorities.USER}. */
     private static final int USER_PRIORITY = 5000;
 
@@ -61,6 +66,21 @@ class PipelineMiddlewareProcessor {
     @Record(RUNTIME_INIT)
     FilterBuildItem cors(PipelineRecorder recorder) {
         return new FilterBuildItem(recorder.corsHandler(), RouteOrder.CORS_FILTER);
+    }
+
+    /**
+     * With {@code quarkus.http.enable-compression}, Quarkus marks every response {@code Content-Encoding: identity}
+     * unless its route opts in; this filter opts the deployment's responses in for the media types of
+     * {@code quarkus.http.compress-media-types}, as Quarkus does for its own routes.
+     */
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    void compression(PipelineRecorder recorder, VertxHttpBuildTimeConfig http, BuildProducer<FilterBuildItem> filters) {
+        if (http.enableCompression()) {
+            filters.produce(new FilterBuildItem(recorder.compressionHandler(
+                    Set.copyOf(http.compressMediaTypes().orElse(DEFAULT_COMPRESSED_MEDIA_TYPES))),
+                    RouteOrder.COMPRESSION_FILTER));
+        }
     }
 
     @BuildStep

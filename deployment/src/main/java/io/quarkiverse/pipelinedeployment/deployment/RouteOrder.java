@@ -37,6 +37,11 @@ final class RouteOrder {
     static final int SECURE_HEADERS_FILTER = 500;
 
     /**
+     * {@value}: the priority of the filter that lets Quarkus compress the deployment's responses, outermost of all.
+     */
+    static final int COMPRESSION_FILTER = 600;
+
+    /**
      * {@value}: the priority of the CORS filter, just inside the secure headers and before Quarkus' own filters.
      */
     static final int CORS_FILTER = 450;

@@ -230,6 +230,18 @@ public class PipelineRecorder {
         return new SecureHeadersHandler(config.getValue().secureHeaders(), runtime().deploymentId());
     }
 
+    /**
+     * Lets Quarkus compress a response whose content type is one of {@code mediaTypes}
+     * ({@code quarkus.http.compress-media-types}).
+     */
+    public Handler<RoutingContext> compressionHandler(java.util.Set<String> mediaTypes) {
+        return ctx -> {
+            ctx.addHeadersEndHandler(v -> io.quarkus.vertx.http.runtime.HttpCompressionHandler.compressIfNeeded(ctx,
+                    mediaTypes));
+            ctx.next();
+        };
+    }
+
     public Handler<RoutingContext> corsHandler() {
         return new CorsHandler(config.getValue().cors());
     }
