@@ -42,6 +42,8 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.ApplicationInfoBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
@@ -172,6 +174,24 @@ class PipelineProcessor {
                 .addInjectionPoint(ClassType.create(DotName.createSimple(MeterRegistry.class)))
                 .createWith(recorder.pipelineRuntime(pipeline.definition(), invokerInstance, build))
                 .done();
+    }
+
+    /**
+     * Graceful shutdown by default: on SIGTERM, Quarkus refuses new requests with 503 and waits up to
+     * {@code quarkus.shutdown.timeout} for the ones in flight, before the shutdown hook and the service's cleanup.
+     * The application can set its own value.
+     */
+    @BuildStep
+    RunTimeConfigurationDefaultBuildItem gracefulShutdown() {
+        return new RunTimeConfigurationDefaultBuildItem("quarkus.shutdown.timeout", "30s");
+    }
+
+    /** On SIGTERM, new invocations are answered 503 while the ones in flight finish. */
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    ShutdownListenerBuildItem refuseInvocationsOnShutdown(PipelineRecorder recorder) {
+        return new ShutdownListenerBuildItem(recorder.shutdownListener());
     }
 
     /** The custom endpoints for {@code AppRunner.endpoints()}: {@code name TAB methods TAB full path}. */

@@ -36,6 +36,16 @@ public final class PipelineTests {
                 .when().post(path).then();
     }
 
+    /**
+     * The value of a pipeline's meter in a Prometheus scrape, e.g. {@code pipeline_pool_threads_busy} of pipeline
+     * {@code sleep}; {@code NaN} when the scrape does not have it.
+     */
+    public static double metric(String scrape, String name, String pipeline) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
+                + "\\{pipeline=\"" + java.util.regex.Pattern.quote(pipeline) + "\",?} (\\S+)$").matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
     /** POSTs a raw JSON body to {@code path}. */
     public static ValidatableResponse invokeRaw(String path, String body) {
         return RestAssured.given().contentType(ContentType.JSON).body(body).when().post(path).then();

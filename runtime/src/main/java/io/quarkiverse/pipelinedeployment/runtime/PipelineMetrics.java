@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -20,7 +21,9 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
  * <li>{@code pipeline_invocation_seconds{pipeline}}: run durations, a histogram;</li>
  * <li>{@code pipeline_step_seconds{pipeline,step}}: step durations, a histogram;</li>
  * <li>{@code pipeline_invocations_active{pipeline}}: runs in flight;</li>
- * <li>{@code pipeline_invocations_rejected_total{pipeline}}: invocations turned away with 503.</li>
+ * <li>{@code pipeline_invocations_rejected_total{pipeline}}: invocations turned away with 503;</li>
+ * <li>{@code pipeline_pool_threads_busy{pipeline}}, {@code pipeline_pool_threads_max{pipeline}},
+ * {@code pipeline_pool_queue_size{pipeline}}: the invocation thread pool, when the pipeline uses it.</li>
  * </ul>
  */
 public final class PipelineMetrics {
@@ -34,7 +37,12 @@ public final class PipelineMetrics {
     private final Counter rejected;
     private final Map<String, Timer> steps;
 
-    PipelineMetrics(MeterRegistry registry, String pipeline, List<String> stepNames, RunStatistics statistics) {
+    /**
+     * @param pool the invocation thread pool; {@code null} when the pipeline runs on the event loop, as a
+     *        {@code Uni} or on virtual threads
+     */
+    PipelineMetrics(MeterRegistry registry, String pipeline, List<String> stepNames, RunStatistics statistics,
+            ThreadPoolExecutor pool) {
         this.registry = registry;
         this.pipeline = pipeline;
         for (Outcome outcome : Outcome.values()) {
@@ -56,6 +64,21 @@ public final class PipelineMetrics {
                 .description("Pipeline runs in flight")
                 .tag(PIPELINE, pipeline)
                 .register(registry);
+        if (pool != null) {
+            // A run that timed out has ended, but a pipeline that ignores interruption keeps its thread busy
+            Gauge.builder("pipeline.pool.threads.busy", pool, ThreadPoolExecutor::getActiveCount)
+                    .description("Invocation threads running a pipeline (quarkus.pipeline.thread-pool-size at most)")
+                    .tag(PIPELINE, pipeline)
+                    .register(registry);
+            Gauge.builder("pipeline.pool.threads.max", pool, ThreadPoolExecutor::getMaximumPoolSize)
+                    .description("quarkus.pipeline.thread-pool-size")
+                    .tag(PIPELINE, pipeline)
+                    .register(registry);
+            Gauge.builder("pipeline.pool.queue.size", pool, p -> p.getQueue().size())
+                    .description("Invocations waiting for a thread (quarkus.pipeline.max-queued-invocations at most)")
+                    .tag(PIPELINE, pipeline)
+                    .register(registry);
+        }
         Map<String, Timer> timers = new HashMap<>();
         for (String step : stepNames) {
             timers.put(step, stepTimer(step));

@@ -24,6 +24,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
+import io.quarkus.runtime.shutdown.ShutdownListener;
 import io.quarkus.runtime.annotations.Recorder;
 import io.smallrye.health.SmallRyeHealthReporter;
 import io.vertx.core.Handler;
@@ -189,6 +190,23 @@ public class PipelineRecorder {
                 service.cleanup();
             }
         });
+    }
+
+    /**
+     * Turns new invocations away with 503 once Quarkus begins to shut down (on SIGTERM), before it waits for the
+     * requests in flight.
+     */
+    public ShutdownListener shutdownListener() {
+        return new ShutdownListener() {
+            @Override
+            public void preShutdown(ShutdownNotification notification) {
+                try {
+                    Arc.container().instance(PipelineRuntime.class).get().stopAccepting();
+                } finally {
+                    notification.done();
+                }
+            }
+        };
     }
 
     /**

@@ -75,6 +75,13 @@ public final class PipelineRun implements Runnable {
     }
 
     private void start() {
+        if (runtime.stopping()) {
+            done.set(true);
+            runtime.statistics().runRejected();
+            emitter.fail(new InvocationRejectedException("The service is shutting down; retry on another instance",
+                    1));
+            return;
+        }
         emitter.onTermination(() -> {
             // The subscriber went away before the run ended: stop the work
             if (done.compareAndSet(false, true)) {

@@ -52,6 +52,7 @@ public final class PipelineRuntime {
     private final String deploymentName;
     private final long startNanos = System.nanoTime();
     private volatile DeploymentInfo info;
+    private volatile boolean stopping;
     private final Map<String, String> appRunnerArgs;
     private final List<EndpointDescriptor> endpoints;
     private final List<MiddlewareDescriptor> middlewares;
@@ -75,7 +76,8 @@ public final class PipelineRuntime {
         this.middlewares = middlewares(build);
         this.settings = effectiveSettings();
         this.appRunnerArgs = Map.copyOf(config.appRunnerArgs());
-        this.statistics.metrics(new PipelineMetrics(meters, definition.getName(), definition.getSteps(), statistics));
+        this.statistics.metrics(new PipelineMetrics(meters, definition.getName(), definition.getSteps(), statistics,
+                pool));
         this.info = new DeploymentInfo(
                 new DeploymentInfo.Deployment(deploymentId, deploymentName, authEnabled(config)),
                 new DeploymentInfo.Snapshot(build.getSnapshotId(), build.getSnapshotName()),
@@ -271,6 +273,18 @@ public final class PipelineRuntime {
     /** Seconds since startup. */
     public double uptime() {
         return (System.nanoTime() - startNanos) / 1_000_000_000.0;
+    }
+
+    /**
+     * From now on, new invocations are turned away with 503: the application is shutting down. Runs in flight go on.
+     */
+    void stopAccepting() {
+        stopping = true;
+    }
+
+    /** Whether the application is shutting down and turns new invocations away. */
+    boolean stopping() {
+        return stopping;
     }
 
     /**

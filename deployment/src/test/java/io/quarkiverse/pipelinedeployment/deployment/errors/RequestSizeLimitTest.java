@@ -1,10 +1,16 @@
 package io.quarkiverse.pipelinedeployment.deployment.errors;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.pipelinedeployment.deployment.pipelines.ScoringPipeline;
 import io.quarkus.test.QuarkusUnitTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 
 /**
  * A body over quarkus.pipeline.max-request-size gets 413, whether announced by Content-Length or streamed.
@@ -22,6 +29,9 @@ public class RequestSizeLimitTest {
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class))
             .overrideRuntimeConfigKey("quarkus.pipeline.max-request-size", "1K");
+
+    @TestHTTPResource("/")
+    URL root;
 
     private static String body(int features) {
         StringBuilder sb = new StringBuilder("{\"parameters\": {\"features\": [1");
@@ -42,6 +52,21 @@ public class RequestSizeLimitTest {
         given().contentType("application/json").body(body(1000)).post("/invoke").then().statusCode(413)
                 .contentType("application/json")
                 .body("detail", containsString("quarkus.pipeline.max-request-size"));
+    }
+
+    @Test
+    void answeredBeforeTheBodyIsSent() throws Exception {
+        // Announce 100 MB, send ten bytes: the 413 comes at once, without waiting for the rest
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /invoke HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 104857600\r\n\r\n{\"paramete").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+        }
     }
 
     @Test
