@@ -171,8 +171,8 @@ def ms(v):
     x = float(m.group(1))
     return x / 1000 if m.group(2) == "us" else x * 1000 if m.group(2) == "s" else x
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
-p50 = ms(re.search(r"50%\s+(\S+)", t).group(1))
-p99 = ms(re.search(r"99%\s+(\S+)", t).group(1))
+p50 = ms(re.search(r"(?m)^\s+50%\s+(\S+)", t).group(1))
+p99 = ms(re.search(r"(?m)^\s+99%\s+(\S+)", t).group(1))
 non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", t)
 errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", t)
 print(f"{rps:.0f} {p50:.3f} {p99:.3f} {int(non2xx.group(1)) if non2xx else 0} "

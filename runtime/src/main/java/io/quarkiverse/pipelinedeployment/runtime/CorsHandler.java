@@ -28,13 +28,15 @@ public final class CorsHandler implements Handler<RoutingContext> {
     private final boolean anyOrigin;
     private final Set<String> origins;
     private final Set<String> methods;
-    private final String allowMethods;
+    private static final CharSequence ANY = HttpHeaders.createOptimized("*");
+
+    private final CharSequence allowMethods;
     private final boolean anyHeader;
     private final Set<String> headers;
-    private final String allowHeaders;
+    private final CharSequence allowHeaders;
     private final boolean credentials;
-    private final String exposeHeaders;
-    private final String maxAge;
+    private final CharSequence exposeHeaders;
+    private final CharSequence maxAge;
 
     public CorsHandler(PipelineRuntimeConfig.Cors config) {
         this.anyOrigin = config.allowOrigins().contains("*");
@@ -46,12 +48,14 @@ public final class CorsHandler implements Handler<RoutingContext> {
         }
         this.origins = Set.copyOf(config.allowOrigins());
         this.methods = upper(config.allowMethods());
-        this.allowMethods = String.join(", ", config.allowMethods()).toUpperCase(Locale.ROOT);
+        this.allowMethods = HttpHeaders.createOptimized(
+                String.join(", ", config.allowMethods()).toUpperCase(Locale.ROOT));
         this.anyHeader = config.allowHeaders().contains("*");
         this.headers = lower(config.allowHeaders());
-        this.allowHeaders = String.join(", ", config.allowHeaders());
-        this.exposeHeaders = config.exposeHeaders().map(h -> String.join(", ", h)).orElse(null);
-        this.maxAge = Long.toString(config.maxAge().toSeconds());
+        this.allowHeaders = HttpHeaders.createOptimized(String.join(", ", config.allowHeaders()));
+        this.exposeHeaders = config.exposeHeaders().map(h -> HttpHeaders.createOptimized(String.join(", ", h)))
+                .orElse(null);
+        this.maxAge = HttpHeaders.createOptimized(Long.toString(config.maxAge().toSeconds()));
     }
 
     private static Set<String> upper(List<String> values) {
@@ -107,7 +111,7 @@ public final class CorsHandler implements Handler<RoutingContext> {
 
     private void allowOrigin(HttpServerResponse response, String origin) {
         if (anyOrigin && !credentials) {
-            response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
         } else {
             response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
             response.headers().add(HttpHeaders.VARY, "Origin");

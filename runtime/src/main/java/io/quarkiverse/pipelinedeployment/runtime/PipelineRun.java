@@ -1,11 +1,8 @@
 package io.quarkiverse.pipelinedeployment.runtime;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -30,14 +27,12 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 public final class PipelineRun implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(PipelineRun.class);
-    private static final DateTimeFormatter RUN_NAME_TIME = DateTimeFormatter
-            .ofPattern("yyyy_MM_dd-HH_mm_ss_SSSSSS").withZone(ZoneOffset.UTC);
 
     private final PipelineRuntime runtime;
     private final InvocationRequest request;
     private final ParameterBinder.Bound bound;
     private final UniEmitter<? super InvocationResponse> emitter;
-    private final String runId = UUID.randomUUID().toString();
+    private final String runId = FastFormats.randomUuid();
     private final String runName;
     private final StepLog steps;
     private final AtomicBoolean done = new AtomicBoolean();
@@ -55,7 +50,7 @@ public final class PipelineRun implements Runnable {
         this.bound = bound;
         this.emitter = emitter;
         this.runName = request.runName() != null ? request.runName()
-                : runtime.definition().getName() + "-" + RUN_NAME_TIME.format(Instant.now());
+                : runtime.definition().getName() + "-" + FastFormats.runNameTime(Instant.now());
         this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());
         this.steps = new StepLog(runtime.statistics().metrics());
     }

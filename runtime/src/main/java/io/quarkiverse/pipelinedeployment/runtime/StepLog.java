@@ -71,7 +71,7 @@ public final class StepLog {
         }
         double seconds = nanos / 1_000_000_000.0;
         StepExecution entry = new StepExecution(name, completed ? StepExecution.COMPLETED : StepExecution.FAILED,
-                start.toString(), seconds);
+                FastFormats.iso(start), seconds);
         synchronized (entries) {
             entries.add(entry);
         }
