@@ -20,6 +20,8 @@ import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.ValidationError;
+import io.smallrye.mutiny.subscription.UniSubscriber;
+import io.smallrye.mutiny.subscription.UniSubscription;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -118,21 +120,60 @@ public final class InvokeHandler implements Handler<RoutingContext> {
                 runName == null || runName.isNull() ? null : runName.asText(),
                 timeout == null || timeout.isNull() ? null : Duration.ofNanos((long) (timeout.asDouble() * 1e9)),
                 receivedAt);
-        Context context = Vertx.currentContext();
         try {
-            service.invoke(invocation).subscribe().with(
-                    response -> onContext(context, () -> respond(ctx, response)),
-                    failure -> onContext(context, () -> respondFailure(ctx, failure)));
+            service.invoke(invocation).subscribe().withSubscriber(new Responder(ctx, Vertx.currentContext()));
         } catch (Throwable t) {
             respondFailure(ctx, t);
         }
     }
 
-    private static void onContext(Context context, Runnable action) {
-        if (context == null || Vertx.currentContext() == context) {
-            action.run();
-        } else {
-            context.runOnContext(ignored -> action.run());
+    /**
+     * Answers the request once the service's {@code Uni} ends, back on the request's Vert.x context: one object per
+     * invocation, for the callback and the hop alike.
+     */
+    private final class Responder implements UniSubscriber<InvocationResponse>, Handler<Void> {
+        private final RoutingContext ctx;
+        private final Context context;
+        private InvocationResponse response;
+        private Throwable failure;
+
+        Responder(RoutingContext ctx, Context context) {
+            this.ctx = ctx;
+            this.context = context;
+        }
+
+        @Override
+        public void onSubscribe(UniSubscription subscription) {
+        }
+
+        @Override
+        public void onItem(InvocationResponse item) {
+            this.response = item;
+            dispatch();
+        }
+
+        @Override
+        public void onFailure(Throwable error) {
+            this.failure = error;
+            dispatch();
+        }
+
+        private void dispatch() {
+            if (context == null || Vertx.currentContext() == context) {
+                handle(null);
+            } else {
+                // runOnContext publishes the fields to the event loop
+                context.runOnContext(this);
+            }
+        }
+
+        @Override
+        public void handle(Void ignored) {
+            if (failure != null) {
+                respondFailure(ctx, failure);
+            } else {
+                respond(ctx, response);
+            }
         }
     }
 

@@ -19,12 +19,13 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Handler;
 
 /**
  * One run of the pipeline, from acceptance to its single response. Whichever comes first, the pipeline's result or
  * the time limit, ends the run; the other is ignored.
  */
-public final class PipelineRun implements Runnable {
+public final class PipelineRun implements Runnable, Handler<Long> {
 
     private static final Logger LOG = Logger.getLogger(PipelineRun.class);
 
@@ -171,13 +172,15 @@ public final class PipelineRun implements Runnable {
 
     private void armTimer() {
         long remainingMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-        timerId = runtime.vertx().setTimer(remainingMillis, id -> timeout());
+        timerId = runtime.vertx().setTimer(remainingMillis, this);
         if (done.get()) {
             runtime.vertx().cancelTimer(timerId);
         }
     }
 
-    private void timeout() {
+    /** The run's time is up (its Vert.x timer fired). */
+    @Override
+    public void handle(Long id) {
         if (done.compareAndSet(false, true)) {
             cancelWork();
             complete(Outcome.TIMEOUT, null, null);
