@@ -2,6 +2,7 @@ package io.quarkiverse.pipelinedeployment.deployment.reliability;
 
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,11 +57,8 @@ public class GracefulShutdownTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"parameters\": {\"millis\": 3000}}")).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (HookLog.lines(LOG).size() < 5 && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(20); // polling pace
-        }
-        assertThat(HookLog.lines(LOG)).as("five runs started").hasSize(5);
+        await().atMost(20, TimeUnit.SECONDS).until(() -> HookLog.lines(LOG).size() == 5);
+        assertThat(HookLog.lines(LOG)).as("five runs started").containsOnly("started");
 
         long pid = Long.parseLong(when().get("/pid").asString());
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
@@ -70,28 +68,8 @@ public class GracefulShutdownTest {
         // connection once the listener is closed). A probe that still got in before must get its whole answer.
         HttpClient probes = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        boolean refused = false;
-        long refusalDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!refused && System.nanoTime() < refusalDeadline) {
-            try {
-                HttpResponse<String> late = probes.send(HttpRequest.newBuilder(invoke).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"parameters\": {\"millis\": 1}}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (late.statusCode() == 503) {
-                    assertThat(late.headers().firstValue("Retry-After")).hasValue("1");
-                    assertThat(late.body()).contains("shutting down");
-                    refused = true;
-                } else {
-                    assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
-                    assertThat(late.body()).contains("\"success\":true");
-                    TimeUnit.MILLISECONDS.sleep(50); // probing pace
-                }
-            } catch (java.net.ConnectException closed) {
-                refused = true;
-            }
-        }
-        assertThat(refused).as("a request after SIGTERM was refused").isTrue();
+        await().atMost(10, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50))
+                .until(() -> refused(probes, invoke));
 
         for (CompletableFuture<HttpResponse<String>> f : inFlight) {
             HttpResponse<String> response = f.get(60, TimeUnit.SECONDS);
@@ -106,6 +84,29 @@ public class GracefulShutdownTest {
         assertThat(log.stream().filter("done"::equals).count()).isGreaterThanOrEqualTo(5);
         assertThat(log.stream().filter("done"::equals).count())
                 .isEqualTo(log.stream().filter("started"::equals).count());
+    }
+
+    /**
+     * Sends one late invocation: {@code true} when it is refused cleanly (503 with {@code Retry-After}, or a refused
+     * connection); a probe that still got in must get its whole answer.
+     */
+    static boolean refused(HttpClient probes, URI invoke) throws Exception {
+        try {
+            HttpResponse<String> late = probes.send(HttpRequest.newBuilder(invoke).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"parameters\": {\"millis\": 1}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (late.statusCode() == 503) {
+                assertThat(late.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(late.body()).contains("shutting down");
+                return true;
+            }
+            assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+            assertThat(late.body()).contains("\"success\":true");
+            return false;
+        } catch (java.net.ConnectException closed) {
+            return true;
+        }
     }
 
     public static class Drained {
