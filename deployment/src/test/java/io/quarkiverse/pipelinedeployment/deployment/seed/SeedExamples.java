@@ -18,11 +18,21 @@ final class SeedExamples {
 
     /** An application with the scoring pipeline, the given classes, and the example's properties. */
     static JavaArchive app(JavaArchive jar, String example, Class<?>... classes) {
-        File properties = new File("../docs/modules/ROOT/examples/seed/" + example + ".properties");
-        if (!properties.isFile()) {
-            throw new IllegalStateException("No docs example " + properties.getAbsolutePath());
-        }
         return jar.addClasses(ScoringPipeline.class).addClasses(classes)
-                .addAsResource(properties, "application.properties");
+                .addAsResource(example(example + ".properties"), "application.properties");
+    }
+
+    /** An application with the scoring pipeline configured by the example's {@code application.yaml}. */
+    static JavaArchive yamlApp(JavaArchive jar, String example) {
+        return jar.addClasses(ScoringPipeline.class)
+                .addAsResource(example(example + ".yaml"), "application.yaml");
+    }
+
+    private static File example(String name) {
+        File file = new File("../docs/modules/ROOT/examples/seed/" + name);
+        if (!file.isFile()) {
+            throw new IllegalStateException("No docs example " + file.getAbsolutePath());
+        }
+        return file;
     }
 }

@@ -51,9 +51,13 @@ public class SeedExamplesPageTest {
         }
         try (Stream<Path> examples = Files.list(DOCS.resolve("examples/seed"))) {
             for (Path example : examples.toList()) {
-                String name = example.getFileName().toString().replace(".properties", "");
-                assertThat(page).contains("include::example$seed/" + name + ".properties[]");
-                assertThat(tests).contains("SeedExamples.app(jar, \"" + name + "\"");
+                String file = example.getFileName().toString();
+                assertThat(page).contains("include::example$seed/" + file + "[]");
+                if (file.endsWith(".yaml")) {
+                    assertThat(tests).contains("SeedExamples.yamlApp(jar, \"" + file.replace(".yaml", "") + "\"");
+                } else {
+                    assertThat(tests).contains("SeedExamples.app(jar, \"" + file.replace(".properties", "") + "\"");
+                }
             }
         }
     }
