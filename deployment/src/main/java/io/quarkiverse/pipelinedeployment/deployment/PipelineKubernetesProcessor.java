@@ -1,0 +1,75 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
+import io.quarkus.kubernetes.spi.DecoratorBuildItem;
+import io.quarkus.kubernetes.spi.KubernetesHealthLivenessPathBuildItem;
+import io.quarkus.kubernetes.spi.KubernetesHealthReadinessPathBuildItem;
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
+import io.quarkus.vertx.http.runtime.management.ManagementInterfaceBuildTimeConfig;
+
+/**
+ * Kubernetes manifests (when {@code quarkus-kubernetes} is present): the liveness and readiness probes point at the
+ * deployment's {@code <health>/live} and {@code <health>/ready}, the Prometheus scrape annotations at its
+ * {@code <metrics>}.
+ * <p>
+ * SmallRye Health and Micrometer, which this extension builds on, already produce the probe paths
+ * ({@code KubernetesHealth*PathBuildItem}) and the scrape path ({@code MetricsCapabilityBuildItem}) as single items,
+ * so this processor reads them and contributes decorators that run after Quarkus' own and replace exactly those
+ * values: a path the user set with {@code quarkus.kubernetes.*-probe.http-action-path} or
+ * {@code quarkus.kubernetes.prometheus.path} differs from them and is left alone. Nothing here runs without
+ * {@code quarkus-kubernetes}: no step consumes {@link DecoratorBuildItem} then, so these steps are pruned.
+ */
+class PipelineKubernetesProcessor {
+
+    private static final Logger LOG = Logger.getLogger(PipelineKubernetesProcessor.class);
+
+    @BuildStep(onlyIf = HealthEndpointEnabled.class)
+    void pointProbesAtHealth(
+            PipelineEndpointsBuildItem endpoints,
+            HttpRootPathBuildItem httpRootPath,
+            ManagementInterfaceBuildTimeConfig management,
+            Optional<KubernetesHealthLivenessPathBuildItem> liveness,
+            Optional<KubernetesHealthReadinessPathBuildItem> readiness,
+            BuildProducer<DecoratorBuildItem> decorators) {
+        if (endpoints.isProtected(BuiltinEndpoint.HEALTH)) {
+            // A probe sends no API key; SmallRye Health's own paths stay unprotected
+            LOG.debugf("Health is in %s: the probes keep SmallRye Health's paths", PipelineEndpointsProcessor.PROTECTED_KEY);
+            return;
+        }
+        if (management.enabled()) {
+            // SmallRye Health's probes then target the management port, where the deployment's health is not served
+            LOG.debug("The management interface is enabled: the probes keep SmallRye Health's paths");
+            return;
+        }
+        String health = httpRootPath.relativePath(endpoints.path(BuiltinEndpoint.HEALTH).orElseThrow());
+        decorators.produce(new DecoratorBuildItem(new ProbePathDecorator(
+                liveness.map(KubernetesHealthLivenessPathBuildItem::getPath).orElse(null),
+                health + PipelineHealthProcessor.LIVE,
+                readiness.map(KubernetesHealthReadinessPathBuildItem::getPath).orElse(null),
+                health + PipelineHealthProcessor.READY)));
+    }
+
+    @BuildStep(onlyIf = MetricsEndpointEnabled.class)
+    void pointScrapeAtMetrics(
+            PipelineEndpointsBuildItem endpoints,
+            HttpRootPathBuildItem httpRootPath,
+            Optional<MetricsCapabilityBuildItem> metrics,
+            BuildProducer<DecoratorBuildItem> decorators) {
+        if (metrics.isEmpty() || metrics.get().metricsEndpoint() == null) {
+            return;
+        }
+        if (endpoints.isProtected(BuiltinEndpoint.METRICS)) {
+            LOG.debugf("Metrics is in %s: the scrape annotations keep Micrometer's path",
+                    PipelineEndpointsProcessor.PROTECTED_KEY);
+            return;
+        }
+        decorators.produce(new DecoratorBuildItem(new ScrapePathDecorator(metrics.get().metricsEndpoint(),
+                httpRootPath.relativePath(endpoints.path(BuiltinEndpoint.METRICS).orElseThrow()))));
+    }
+}
