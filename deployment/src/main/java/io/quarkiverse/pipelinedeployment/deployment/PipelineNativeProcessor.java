@@ -1,8 +1,15 @@
 package io.quarkiverse.pipelinedeployment.deployment;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
@@ -11,12 +18,15 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.ValidationError;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveHierarchyBuildItem;
 
 /**
- * Native image: registers for reflection what Jackson writes and reads: the wire DTOs, and the pipeline's
- * parameter and output types with everything they reach.
+ * Native image: registers for reflection what Jackson writes and reads: the wire DTOs, the pipeline's parameter
+ * and output types with everything they reach, and the types the {@code @Step} methods take and return. The custom
+ * endpoint, middleware and extension classes are registered where they are resolved (their processors), the
+ * dashboard and docs resources where they are bundled; {@code NativeRegistrationTest} checks all of them.
  */
 class PipelineNativeProcessor {
 
@@ -48,6 +58,32 @@ class PipelineNativeProcessor {
         classes.produce(ReflectiveClassBuildItem.builder(rawClasses.toArray(new String[0]))
                 .reason(getClass().getName())
                 .build());
+    }
+
+    @BuildStep
+    void registerStepTypes(
+            CombinedIndexBuildItem index,
+            BuildProducer<ReflectiveHierarchyBuildItem> hierarchy) {
+        // What the steps take and return: recorded by name in the step log, and often the pipeline's own types
+        Set<DotName> registered = new HashSet<>();
+        for (AnnotationInstance step : index.getIndex().getAnnotations(PipelineScanner.STEP)) {
+            if (step.target().kind() != AnnotationTarget.Kind.METHOD) {
+                continue;
+            }
+            MethodInfo method = step.target().asMethod();
+            List<Type> types = new ArrayList<>(method.parameterTypes());
+            types.add(method.returnType());
+            for (Type type : types) {
+                if (type.kind() == Type.Kind.PRIMITIVE || type.kind() == Type.Kind.VOID
+                        || type.kind() == Type.Kind.TYPE_VARIABLE || !registered.add(type.name())) {
+                    continue;
+                }
+                hierarchy.produce(ReflectiveHierarchyBuildItem.builder(type)
+                        .source(getClass().getSimpleName() + " > @Step " + method.declaringClass().name() + "#"
+                                + method.name())
+                        .build());
+            }
+        }
     }
 
     private static void collectRawClasses(Type type, Set<String> names) {
