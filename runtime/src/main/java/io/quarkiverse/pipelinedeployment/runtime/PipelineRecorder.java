@@ -158,6 +158,11 @@ public class PipelineRecorder {
         }
     }
 
+    /** Dev mode: keeps the last invocations for the Dev UI. */
+    public void keepRecentInvocations(int capacity) {
+        Arc.container().instance(PipelineRuntime.class).get().keepRecentInvocations(capacity);
+    }
+
     /**
      * Initializes the deployment service before the first request, and on shutdown drains the invocation pool
      * before the service's cleanup.

@@ -234,6 +234,10 @@ public final class PipelineRun implements Runnable, Handler<Long> {
             }
         };
         runtime.statistics().runEnded(outcome, end - began);
+        RecentInvocations recent = runtime.recentInvocations();
+        if (recent != null) {
+            recent.record(response);
+        }
         emitter.complete(response);
     }
 

@@ -58,6 +58,7 @@ public final class PipelineRuntime {
     private final List<MiddlewareDescriptor> middlewares;
     private final Map<String, String> settings;
     private final RunStatistics statistics = new RunStatistics();
+    private volatile RecentInvocations recentInvocations;
 
     PipelineRuntime(PipelineDefinition definition, Invoker<Object, Object> invoker, BuildMetadata build,
             PipelineRuntimeConfig config, ObjectMapper mapper, Vertx vertx, MeterRegistry meters) {
@@ -268,6 +269,15 @@ public final class PipelineRuntime {
 
     public RunStatistics statistics() {
         return statistics;
+    }
+
+    /** The last invocations, kept in dev mode for the Dev UI; {@code null} otherwise. */
+    public RecentInvocations recentInvocations() {
+        return recentInvocations;
+    }
+
+    void keepRecentInvocations(int capacity) {
+        recentInvocations = new RecentInvocations(capacity);
     }
 
     /** Seconds since startup. */
