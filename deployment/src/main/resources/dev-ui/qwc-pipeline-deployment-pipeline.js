@@ -1,6 +1,5 @@
 import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
 import { JsonRpc } from 'jsonrpc';
-import { pipelineName } from 'build-time-data';
 import '@vaadin/button';
 import '@vaadin/text-area';
 import '@vaadin/progress-bar';
@@ -53,7 +52,7 @@ export class QwcPipelineDeploymentPipeline extends QwcHotReloadElement {
         }
         return html`
             <div class="steps">
-                <strong>${this._pipeline.name || pipelineName}</strong>
+                <strong>${this._pipeline.name}</strong>
                 ${(this._pipeline.steps || []).map(step => html`<qui-badge small>${step}</qui-badge>`)}
             </div>
             <div class="columns">

@@ -22,12 +22,15 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
+import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
 import io.quarkus.vertx.http.runtime.VertxHttpBuildTimeConfig;
 
 /**
@@ -58,8 +61,15 @@ class PipelineMiddlewareProcessor {
     @BuildStep(onlyIf = SecureHeadersEnabled.class)
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
-    FilterBuildItem secureHeaders(PipelineRecorder recorder) {
-        return new FilterBuildItem(recorder.secureHeadersHandler(), RouteOrder.SECURE_HEADERS_FILTER);
+    FilterBuildItem secureHeaders(
+            PipelineRecorder recorder,
+            LaunchModeBuildItem launchMode,
+            NonApplicationRootPathBuildItem nonApplicationRootPath) {
+        // The Dev UI runs blob: scripts and data: fonts that the default policy forbids: leave its pages alone
+        String devUi = launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT
+                ? nonApplicationRootPath.resolvePath("dev-ui")
+                : null;
+        return new FilterBuildItem(recorder.secureHeadersHandler(devUi), RouteOrder.SECURE_HEADERS_FILTER);
     }
 
     @BuildStep(onlyIf = CorsEnabled.class)

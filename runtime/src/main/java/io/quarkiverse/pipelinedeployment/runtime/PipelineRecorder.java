@@ -249,8 +249,11 @@ public class PipelineRecorder {
         return keys;
     }
 
-    public Handler<RoutingContext> secureHeadersHandler() {
-        return new SecureHeadersHandler(config.getValue().secureHeaders(), runtime().deploymentId());
+    /**
+     * @param unsecuredPrefix a path prefix left without the headers (the Dev UI in dev mode), or {@code null}
+     */
+    public Handler<RoutingContext> secureHeadersHandler(String unsecuredPrefix) {
+        return new SecureHeadersHandler(config.getValue().secureHeaders(), runtime().deploymentId(), unsecuredPrefix);
     }
 
     /**

@@ -32,8 +32,11 @@ public final class SecureHeadersHandler implements Handler<RoutingContext> {
 
     private final CharSequence[] names;
     private final CharSequence[] values;
+    private final String unsecuredPrefix;
 
-    public SecureHeadersHandler(PipelineRuntimeConfig.SecureHeaders config, String deploymentId) {
+    public SecureHeadersHandler(PipelineRuntimeConfig.SecureHeaders config, String deploymentId,
+            String unsecuredPrefix) {
+        this.unsecuredPrefix = unsecuredPrefix;
         List<CharSequence> n = new ArrayList<>();
         List<CharSequence> v = new ArrayList<>();
         add(n, v, "Server", config.server(), deploymentId);
@@ -74,7 +77,7 @@ public final class SecureHeadersHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (names.length > 0) {
+        if (names.length > 0 && (unsecuredPrefix == null || !ctx.normalizedPath().startsWith(unsecuredPrefix))) {
             ctx.addHeadersEndHandler(ignored -> {
                 MultiMap headers = ctx.response().headers();
                 for (int i = 0; i < names.length; i++) {

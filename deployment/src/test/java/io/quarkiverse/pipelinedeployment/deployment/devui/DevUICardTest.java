@@ -1,6 +1,8 @@
 package io.quarkiverse.pipelinedeployment.deployment.devui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,9 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkiverse.pipelinedeployment.deployment.pipelines.ScoringPipeline;
 import io.quarkus.devui.tests.DevUIBuildTimeDataTest;
 import io.quarkus.test.QuarkusDevModeTest;
+import io.restassured.RestAssured;
 
 /**
- * The Dev UI card links every enabled endpoint at its full path, and none of the excluded ones.
+ * The Dev UI card links every enabled endpoint at its full path, and none of the excluded ones; the Dev UI's pages
+ * are served without the deployment's security headers.
  */
 public class DevUICardTest extends DevUIBuildTimeDataTest {
 
@@ -45,5 +49,14 @@ public class DevUICardTest extends DevUIBuildTimeDataTest {
                 "info", "/fraud/api/info",
                 "docs", "/fraud/docs",
                 "openapi", "/fraud/openapi.json"));
+    }
+
+    @Test
+    void devUiPagesAreLeftWithoutTheSecureHeaders() {
+        // The Dev UI needs blob: scripts and data: fonts; the deployment's own endpoints keep their headers
+        RestAssured.when().get("/q/dev-ui/extensions").then().statusCode(200)
+                .header("Content-Security-Policy", nullValue());
+        RestAssured.when().get("/fraud/api/health").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
     }
 }
