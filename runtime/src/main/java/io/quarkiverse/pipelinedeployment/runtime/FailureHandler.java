@@ -2,6 +2,10 @@ package io.quarkiverse.pipelinedeployment.runtime;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -14,6 +18,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException
+                || failure instanceof ForbiddenException) {
+            // Quarkus Security's own answers (401 with its challenge, 403, redirects) come from its failure handler
+            ctx.next();
+            return;
+        }
         int status = ctx.statusCode();
         if (status == 413) {
             JsonResponses.detail(ctx, 413, "Request body too large");
