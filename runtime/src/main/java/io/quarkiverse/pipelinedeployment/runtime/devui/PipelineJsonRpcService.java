@@ -37,9 +37,10 @@ public class PipelineJsonRpcService {
     }
 
     /**
-     * Invokes the pipeline with {@code parameters}, a JSON object as text. Answers the invoke envelope, or
-     * {@code {"status": 422, "detail": [...]}} for invalid parameters and {@code {"status": 503, "detail": "..."}}
-     * when the service turns the invocation away.
+     * Invokes the pipeline with {@code parameters}, a JSON object as text. Answers the invoke envelope, or a
+     * problem: {@code {"status": 400, "detail": "..."}} for text that is not JSON, {@code {"status": 422, "detail":
+     * [...]}} for invalid parameters, {@code {"status": 503, "detail": "..."}} when the service turns the invocation
+     * away.
      */
     public Uni<Map<String, Object>> invoke(String parameters) {
         PipelineRuntime runtime = runtime();
