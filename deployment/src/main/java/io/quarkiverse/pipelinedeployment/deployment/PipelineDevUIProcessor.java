@@ -80,21 +80,18 @@ class PipelineDevUIProcessor {
     }
 
     private static ExternalPageBuilder linkTo(BuiltinEndpoint endpoint, String url) {
-        return switch (endpoint) {
-            case HEALTH -> Page.externalPageBuilder("Health").icon("font-awesome-solid:heart-pulse").url(url, url)
-                    .isJsonContent();
-            case INFO -> Page.externalPageBuilder("Info").icon("font-awesome-solid:circle-info").url(url, url)
-                    .isJsonContent();
-            case METRICS -> Page.externalPageBuilder("Metrics").icon("font-awesome-solid:chart-line").url(url, url)
+        ExternalPageBuilder page = switch (endpoint) {
+            case HEALTH -> Page.externalPageBuilder("Health").icon("font-awesome-solid:heart-pulse").isJsonContent();
+            case INFO -> Page.externalPageBuilder("Info").icon("font-awesome-solid:circle-info").isJsonContent();
+            case METRICS -> Page.externalPageBuilder("Metrics").icon("font-awesome-solid:chart-line")
                     .mimeType("text/plain");
-            case DOCS -> Page.externalPageBuilder("Swagger UI").icon("font-awesome-solid:book").url(url, url)
-                    .doNotEmbed();
-            case REDOC -> Page.externalPageBuilder("ReDoc").icon("font-awesome-solid:book-open").url(url, url)
-                    .doNotEmbed();
-            case DASHBOARD -> Page.externalPageBuilder("Dashboard").icon("font-awesome-solid:gauge").url(url, url)
-                    .doNotEmbed();
+            // HTML pages open in a tab of their own
+            case DOCS -> Page.externalPageBuilder("Swagger UI").icon("font-awesome-solid:book").doNotEmbed();
+            case REDOC -> Page.externalPageBuilder("ReDoc").icon("font-awesome-solid:book-open").doNotEmbed();
+            case DASHBOARD -> Page.externalPageBuilder("Dashboard").icon("font-awesome-solid:gauge").doNotEmbed();
             case INVOKE -> throw new IllegalArgumentException("invoke has no page");
         };
+        return page.url(url, url);
     }
 
     @BuildStep

@@ -8,7 +8,6 @@ import java.util.TreeSet;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
@@ -64,8 +63,9 @@ class PipelineNativeProcessor {
     void registerStepTypes(
             CombinedIndexBuildItem index,
             BuildProducer<ReflectiveHierarchyBuildItem> hierarchy) {
-        // What the steps take and return: recorded by name in the step log, and often the pipeline's own types
-        Set<DotName> registered = new HashSet<>();
+        // What the steps take and return: often the pipeline's own types, and written by user code that serializes
+        // them; each distinct type once (List<Double> and List<String> are two)
+        Set<Type> registered = new HashSet<>();
         for (AnnotationInstance step : index.getIndex().getAnnotations(PipelineScanner.STEP)) {
             if (step.target().kind() != AnnotationTarget.Kind.METHOD) {
                 continue;
@@ -75,7 +75,7 @@ class PipelineNativeProcessor {
             types.add(method.returnType());
             for (Type type : types) {
                 if (type.kind() == Type.Kind.PRIMITIVE || type.kind() == Type.Kind.VOID
-                        || type.kind() == Type.Kind.TYPE_VARIABLE || !registered.add(type.name())) {
+                        || type.kind() == Type.Kind.TYPE_VARIABLE || !registered.add(type)) {
                     continue;
                 }
                 hierarchy.produce(ReflectiveHierarchyBuildItem.builder(type)

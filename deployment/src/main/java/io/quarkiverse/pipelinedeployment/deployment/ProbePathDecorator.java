@@ -7,7 +7,6 @@ import io.dekorate.kubernetes.decorator.ApplyApplicationContainerDecorator;
 import io.dekorate.kubernetes.decorator.Decorator;
 import io.dekorate.kubernetes.decorator.ResourceProvidingDecorator;
 import io.fabric8.kubernetes.api.model.ContainerFluent;
-import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.Probe;
 
 /**
@@ -44,8 +43,7 @@ final class ProbePathDecorator extends ApplicationContainerDecorator<ContainerFl
         if (probe == null || probe.getHttpGet() == null) {
             return false;
         }
-        HTTPGetAction get = probe.getHttpGet();
-        return contributed == null || contributed.equals(get.getPath());
+        return contributed == null || contributed.equals(probe.getHttpGet().getPath());
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
