@@ -77,7 +77,7 @@ final class CustomEndpointForms {
         }
         if (nativeForm) {
             refuseInitArgs(prefix, initArgs, handler + " is a native endpoint, used as it is,");
-            if (!resourceOperations(clazz).isEmpty() || clazz.declaredAnnotation(JAXRS_PATH) != null) {
+            if (!resourceOperations(clazz, index).isEmpty() || clazz.declaredAnnotation(JAXRS_PATH) != null) {
                 return resourceForm(prefix, handler, clazz, rest);
             }
             boolean handlerForm = PipelineExtensionsProcessor.implementsInterface(clazz, HANDLER, index);
@@ -116,26 +116,68 @@ final class CustomEndpointForms {
     }
 
     /**
-     * The operations of a JAX-RS resource class: each method with a JAX-RS method annotation, with its method-level
-     * {@code @Path} ({@code {name: regex}} parameters reduced to {@code {name}}).
+     * The operations of a JAX-RS resource class, inherited ones included: each method with a JAX-RS method
+     * annotation, with its method-level {@code @Path} ({@code {name: regex}} parameters reduced to {@code {name}}).
      */
-    static List<ResourceOperation> resourceOperations(ClassInfo clazz) {
+    static List<ResourceOperation> resourceOperations(ClassInfo clazz, IndexView index) {
         List<ResourceOperation> operations = new ArrayList<>();
-        for (MethodInfo method : clazz.methods()) {
-            for (Map.Entry<DotName, EndpointMethod> e : JAXRS_METHODS.entrySet()) {
-                if (method.hasDeclaredAnnotation(e.getKey())) {
-                    AnnotationInstance path = method.declaredAnnotation(JAXRS_PATH);
-                    String sub = path == null ? "" : path.value().asString().trim();
-                    sub = sub.replaceAll("\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*:[^}]*}", "{$1}");
-                    sub = sub.isEmpty() || sub.equals("/") ? "" : (sub.startsWith("/") ? sub : "/" + sub);
-                    while (sub.endsWith("/")) {
-                        sub = sub.substring(0, sub.length() - 1);
+        Set<String> seen = new java.util.HashSet<>();
+        for (ClassInfo c = clazz; c != null && !c.name().equals(DotName.OBJECT_NAME); c = index.getClassByName(c.superName())) {
+            for (MethodInfo method : c.methods()) {
+                for (Map.Entry<DotName, EndpointMethod> e : JAXRS_METHODS.entrySet()) {
+                    if (method.hasDeclaredAnnotation(e.getKey())) {
+                        AnnotationInstance path = method.declaredAnnotation(JAXRS_PATH);
+                        String sub = path == null ? "" : templateWithoutRegex(path.value().asString().trim());
+                        sub = sub.isEmpty() || sub.equals("/") ? "" : (sub.startsWith("/") ? sub : "/" + sub);
+                        while (sub.endsWith("/")) {
+                            sub = sub.substring(0, sub.length() - 1);
+                        }
+                        if (seen.add(e.getValue() + " " + sub)) {
+                            operations.add(new ResourceOperation(e.getValue(), sub));
+                        }
                     }
-                    operations.add(new ResourceOperation(e.getValue(), sub));
                 }
+            }
+            if (c.superName() == null) {
+                break;
             }
         }
         return operations;
+    }
+
+    /**
+     * A JAX-RS path template with each {@code {name: regex}} parameter reduced to {@code {name}}; the regex may hold
+     * braces of its own ({@code {code: [0-9]{3}}}).
+     */
+    static String templateWithoutRegex(String template) {
+        StringBuilder out = new StringBuilder(template.length());
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c != '{') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int depth = 0;
+            int end = i;
+            for (; end < template.length(); end++) {
+                char d = template.charAt(end);
+                if (d == '{') {
+                    depth++;
+                } else if (d == '}' && --depth == 0) {
+                    break;
+                }
+            }
+            if (end == template.length()) {
+                throw new IllegalArgumentException("Unbalanced braces in the JAX-RS path " + template);
+            }
+            String parameter = template.substring(i + 1, end);
+            int colon = parameter.indexOf(':');
+            out.append('{').append((colon < 0 ? parameter : parameter.substring(0, colon)).trim()).append('}');
+            i = end + 1;
+        }
+        return out.toString();
     }
 
     /** A builder method takes {@code (AppRunner)}, {@code (AppRunner, Map)} or parameters named after init-args. */

@@ -53,6 +53,7 @@ class PipelineCustomEndpointsProcessor {
             PipelineEndpointsBuildItem endpoints,
             Capabilities capabilities,
             BuildProducer<CustomEndpointBuildItem> customEndpoints,
+            BuildProducer<GuardedResourceBuildItem> guardedResources,
             BuildProducer<AdditionalResourceClassBuildItem> resources,
             BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<ReflectiveClassBuildItem> reflection) {
@@ -87,7 +88,10 @@ class PipelineCustomEndpointsProcessor {
             }
             ClassInfo resource = index.getClassByName(DotName.createSimple(handler));
             resources.produce(new AdditionalResourceClassBuildItem(resource, mount.isEmpty() ? "/" : mount));
-            for (CustomEndpointForms.ResourceOperation operation : CustomEndpointForms.resourceOperations(resource)) {
+            if (c.authRequired()) {
+                guardedResources.produce(new GuardedResourceBuildItem(handler, mount));
+            }
+            for (CustomEndpointForms.ResourceOperation operation : CustomEndpointForms.resourceOperations(resource, index)) {
                 String path = mount + operation.path();
                 path = path.isEmpty() ? "/" : path;
                 register(prefix, path, operation.method(), taken);
@@ -149,11 +153,11 @@ class PipelineCustomEndpointsProcessor {
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
         Map<String, List<String>> methodsByPath = new java.util.LinkedHashMap<>();
-        java.util.Set<String> guarded = new java.util.HashSet<>();
         for (CustomEndpointBuildItem endpoint : customEndpoints) {
             switch (endpoint.form) {
                 case NATIVE_ROUTER -> {
-                    // Mounted by mountCustomRouters; the whole mount is guarded, ahead of it
+                    // Mounted by mountCustomRouters; the whole mount is guarded ahead of it, by a route on the very
+                    // same path pattern, so whatever reaches the mount went through the guard
                     if (endpoint.authRequired) {
                         routes.produce(httpRootPath.routeBuilder()
                                 .routeFunction(httpRootPath.relativePath(endpoint.path + "/*"),
@@ -162,13 +166,7 @@ class PipelineCustomEndpointsProcessor {
                     }
                 }
                 case NATIVE_RESOURCE -> {
-                    // Served by Quarkus REST: each of its paths guarded, ahead of it; REST answers the 405s
-                    if (endpoint.authRequired && guarded.add(endpoint.vertxPath())) {
-                        routes.produce(httpRootPath.routeBuilder()
-                                .routeFunction(httpRootPath.relativePath(endpoint.vertxPath()),
-                                        recorder.route(List.of(), RouteOrder.CUSTOM_ENDPOINT))
-                                .handler(recorder.authGuard()).build());
-                    }
+                    // Served by Quarkus REST, which answers the 405s; guarded inside it (PipelineSecurityProcessor)
                 }
                 default -> {
                     methodsByPath.computeIfAbsent(endpoint.vertxPath(), p -> new java.util.ArrayList<>())

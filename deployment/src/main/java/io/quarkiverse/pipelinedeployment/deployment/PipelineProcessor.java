@@ -26,6 +26,7 @@ import io.quarkiverse.pipelinedeployment.Step;
 import io.quarkiverse.pipelinedeployment.runtime.BuildMetadata;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntime;
+import io.quarkiverse.pipelinedeployment.runtime.ApiKeys;
 import io.quarkiverse.pipelinedeployment.runtime.StepInterceptor;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AutoAddScopeBuildItem;
@@ -71,7 +72,7 @@ class PipelineProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(Step.class, StepInterceptor.class, DeploymentAppRunner.class)
+                .addBeanClasses(Step.class, StepInterceptor.class, DeploymentAppRunner.class, ApiKeys.class)
                 .setUnremovable()
                 .build();
     }

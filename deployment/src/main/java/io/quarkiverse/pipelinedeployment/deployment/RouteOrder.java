@@ -1,6 +1,7 @@
 package io.quarkiverse.pipelinedeployment.deployment;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 
 /**
  * Orders of the deployment's fallback routes and priorities of its filters. Endpoint routes keep the Vert.x default
@@ -9,10 +10,12 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 final class RouteOrder {
 
     /**
-     * {@value}: custom endpoints, after the filters and before the built-in endpoints (which keep the Vert.x
-     * default orders, from 0), so a custom endpoint on a built-in endpoint's method and path replaces it.
+     * {@value}: custom endpoints, after every filter (Quarkus Security's permission check is a filter of priority
+     * {@link SecurityHandlerPriorities#AUTHORIZATION}, so a route of order -100) and before the built-in endpoints
+     * (which keep the Vert.x default orders, from 0), so a custom endpoint on a built-in endpoint's method and path
+     * replaces it. At -100 itself the custom routes, added before the filters, answered before the permission check.
      */
-    static final int CUSTOM_ENDPOINT = -100;
+    static final int CUSTOM_ENDPOINT = -SecurityHandlerPriorities.AUTHORIZATION + 50;
 
     /**
      * {@value}: the dashboard's files under the root path, after the application's own routes.

@@ -61,10 +61,20 @@ public class CustomEndpointFormsTest {
 
     @Test
     void resourceOperationsReduceRegexParameters() throws IOException {
-        assertThat(CustomEndpointForms.resourceOperations(Index.of(Items.class).getClassByName(Items.class.getName())))
+        IndexView index = Index.of(Items.class);
+        assertThat(CustomEndpointForms.resourceOperations(index.getClassByName(Items.class.getName()), index))
                 .containsExactlyInAnyOrder(
                         new CustomEndpointForms.ResourceOperation(EndpointMethod.GET, "/{id}"),
                         new CustomEndpointForms.ResourceOperation(EndpointMethod.POST, ""));
+    }
+
+    @Test
+    void templatesLoseTheirRegexesWhateverTheirBraces() {
+        assertThat(CustomEndpointForms.templateWithoutRegex("/codes/{code: [0-9]{3}}")).isEqualTo("/codes/{code}");
+        assertThat(CustomEndpointForms.templateWithoutRegex("/{id}/files/{ name : .+ }")).isEqualTo("/{id}/files/{name}");
+        assertThat(CustomEndpointForms.templateWithoutRegex("/a{x:[a-z]{1,2}}b/{y}")).isEqualTo("/a{x}b/{y}");
+        assertThatThrownBy(() -> CustomEndpointForms.templateWithoutRegex("/{x: [0-9]{3}"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     public static class Resource {

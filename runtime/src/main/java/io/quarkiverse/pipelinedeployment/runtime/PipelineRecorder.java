@@ -114,9 +114,19 @@ public class PipelineRecorder {
      * (native custom endpoints served by Quarkus REST or a router of their own).
      */
     public Handler<RoutingContext> authGuard() {
-        List<String> keys = apiKeys();
+        ApiKeys keys = apiKeys();
         Handler<RoutingContext> next = RoutingContext::next;
-        return keys.isEmpty() ? next : new ApiKeyAuthHandler(next, keys);
+        return keys.enabled() ? new ApiKeyAuthHandler(next, keys) : next;
+    }
+
+    /**
+     * Asks for the API keys on {@code OPTIONS} requests under the given mount paths (see {@link OptionsGuard}); lets
+     * every request through when no key is set.
+     */
+    public Handler<RoutingContext> optionsGuard(List<String> mountPaths) {
+        ApiKeys keys = apiKeys();
+        return keys.enabled() ? new OptionsGuard(mountPaths, new ApiKeyAuthHandler(RoutingContext::next, keys))
+                : RoutingContext::next;
     }
 
     /**
@@ -235,18 +245,12 @@ public class PipelineRecorder {
      * is set at run time, as it is otherwise.
      */
     public Handler<RoutingContext> protect(Handler<RoutingContext> handler) {
-        List<String> keys = apiKeys();
-        return keys.isEmpty() ? handler : new ApiKeyAuthHandler(handler, keys);
+        ApiKeys keys = apiKeys();
+        return keys.enabled() ? new ApiKeyAuthHandler(handler, keys) : handler;
     }
 
-    private List<String> apiKeys() {
-        List<String> keys = new java.util.ArrayList<>();
-        for (String key : config.getValue().auth().apiKeys().orElse(List.of())) {
-            if (!key.isBlank()) {
-                keys.add(key.trim());
-            }
-        }
-        return keys;
+    private static ApiKeys apiKeys() {
+        return Arc.container().instance(ApiKeys.class).get();
     }
 
     /**

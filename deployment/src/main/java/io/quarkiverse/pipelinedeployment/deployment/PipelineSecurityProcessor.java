@@ -1,0 +1,85 @@
+package io.quarkiverse.pipelinedeployment.deployment;
+
+import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
+import org.jboss.resteasy.reactive.server.processor.scanning.MethodScanner;
+
+import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.rest.ApiKeyRestGuard;
+import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Consume;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.resteasy.reactive.server.spi.MethodScannerBuildItem;
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
+
+/**
+ * The API keys on the native JAX-RS endpoints with {@code auth-required=true}: checked inside RESTEasy Reactive,
+ * right after it matched a request to one of their methods, never on a path re-derived for Vert.x.
+ */
+class PipelineSecurityProcessor {
+
+    /**
+     * Adds the API-key check to the handler chain of every method of the guarded resources: resource methods,
+     * inherited ones and sub-resource locators (so a sub-resource is reached only through the check).
+     */
+    @BuildStep
+    void guardResourceMethods(
+            List<GuardedResourceBuildItem> guardedResources,
+            BuildProducer<MethodScannerBuildItem> scanners) {
+        if (guardedResources.isEmpty()) {
+            return;
+        }
+        Set<String> guarded = new HashSet<>();
+        for (GuardedResourceBuildItem resource : guardedResources) {
+            guarded.add(resource.className);
+        }
+        scanners.produce(new MethodScannerBuildItem(new MethodScanner() {
+            @Override
+            public List<HandlerChainCustomizer> scan(MethodInfo method, ClassInfo actualEndpointClass,
+                    Map<String, Object> methodContext) {
+                return guarded.contains(actualEndpointClass.name().toString()) ? List.of(new ApiKeyRestGuard())
+                        : List.of();
+            }
+        }));
+    }
+
+    /**
+     * RESTEasy Reactive answers {@code OPTIONS} for a resource class by itself, with its {@code Allow} header and no
+     * resource method: the key is asked for before, for every {@code OPTIONS} request under a guarded resource's
+     * mount path (normalized, matrix parameters and repeated slashes removed). CORS preflights are answered earlier,
+     * by the CORS filters.
+     */
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    void guardResourceOptions(
+            PipelineRecorder recorder,
+            List<GuardedResourceBuildItem> guardedResources,
+            HttpRootPathBuildItem httpRootPath,
+            BuildProducer<RouteBuildItem> routes) {
+        if (guardedResources.isEmpty()) {
+            return;
+        }
+        List<String> mounts = new ArrayList<>();
+        for (GuardedResourceBuildItem resource : guardedResources) {
+            mounts.add(httpRootPath.relativePath(resource.mountPath.isEmpty() ? "/" : resource.mountPath));
+        }
+        routes.produce(httpRootPath.routeBuilder()
+                .routeFunction(httpRootPath.relativePath("/*"),
+                        recorder.route(List.of("OPTIONS"), RouteOrder.CUSTOM_ENDPOINT))
+                .handler(recorder.optionsGuard(mounts))
+                .build());
+    }
+}
