@@ -37,14 +37,17 @@ class PipelineKubernetesProcessor {
             Optional<KubernetesHealthLivenessPathBuildItem> liveness,
             Optional<KubernetesHealthReadinessPathBuildItem> readiness,
             BuildProducer<DecoratorBuildItem> decorators) {
-        if (endpoints.isProtected(BuiltinEndpoint.HEALTH)) {
-            // A probe sends no API key; SmallRye Health's own paths stay unprotected
-            LOG.debugf("Health is in %s: the probes keep SmallRye Health's paths", PipelineEndpointsProcessor.PROTECTED_KEY);
-            return;
-        }
         if (management.enabled()) {
             // SmallRye Health's probes then target the management port, where the deployment's health is not served
             LOG.debug("The management interface is enabled: the probes keep SmallRye Health's paths");
+            return;
+        }
+        if (endpoints.isProtected(BuiltinEndpoint.HEALTH)) {
+            // SmallRye Health's own paths need the key too (PipelineSecurityProcessor), and a probe sends none
+            LOG.warnf("health is in %s: Kubernetes probes send no API key, so they would get 401 and the pod would "
+                    + "never be ready. Leave health out of %s, or set quarkus.management.enabled=true to serve the "
+                    + "probes on the management interface", PipelineEndpointsProcessor.PROTECTED_KEY,
+                    PipelineEndpointsProcessor.PROTECTED_KEY);
             return;
         }
         String health = httpRootPath.relativePath(endpoints.path(BuiltinEndpoint.HEALTH).orElseThrow());

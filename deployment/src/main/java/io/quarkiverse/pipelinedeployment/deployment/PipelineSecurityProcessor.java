@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.ClassInfo;
+import org.jboss.logging.Logger;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
 import org.jboss.resteasy.reactive.server.processor.scanning.MethodScanner;
@@ -22,13 +24,19 @@ import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.resteasy.reactive.server.spi.MethodScannerBuildItem;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
+import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
+import io.quarkus.vertx.http.runtime.management.ManagementInterfaceBuildTimeConfig;
 
 /**
- * The API keys on the native JAX-RS endpoints with {@code auth-required=true}: checked inside RESTEasy Reactive,
- * right after it matched a request to one of their methods, never on a path re-derived for Vert.x.
+ * Where the API keys apply besides the deployment's own routes: the native JAX-RS endpoints with
+ * {@code auth-required=true}, checked inside RESTEasy Reactive right after it matched a request to one of their
+ * methods (never on a path re-derived for Vert.x), and Quarkus' own copies under {@code /q} of the protected
+ * endpoints.
  */
 class PipelineSecurityProcessor {
+
+    private static final Logger LOG = Logger.getLogger(PipelineSecurityProcessor.class);
 
     /**
      * Adds the API-key check to the handler chain of every method of the guarded resources: resource methods,
@@ -81,5 +89,62 @@ class PipelineSecurityProcessor {
                         recorder.route(List.of("OPTIONS"), RouteOrder.CUSTOM_ENDPOINT))
                 .handler(recorder.optionsGuard(mounts))
                 .build());
+    }
+
+    /**
+     * Quarkus' own endpoints that show the pipeline's data under {@code /q} need the key of the endpoint they copy
+     * while that endpoint is protected: SmallRye Health ({@code health}), Micrometer's Prometheus page
+     * ({@code metrics}) and SmallRye OpenAPI's document ({@code docs} or {@code redoc}). Each gets a guard route on
+     * the very path patterns of Quarkus' routes, ahead of them. On the management interface they are the
+     * application's to secure.
+     */
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    void guardQuarkusCopies(
+            PipelineRecorder recorder,
+            PipelineEndpointsBuildItem endpoints,
+            NonApplicationRootPathBuildItem nonApplicationRootPath,
+            ManagementInterfaceBuildTimeConfig management,
+            BuildProducer<RouteBuildItem> routes) {
+        List<String> paths = new ArrayList<>();
+        if (guarded(endpoints, BuiltinEndpoint.HEALTH)) {
+            String health = nonApplicationRootPath.resolvePath(setting("quarkus.smallrye-health.root-path", "health"));
+            paths.add(health);
+            paths.add(health + "/*");
+        }
+        if (guarded(endpoints, BuiltinEndpoint.METRICS)) {
+            String metrics = nonApplicationRootPath.resolvePath(
+                    setting("quarkus.micrometer.export.prometheus.path", "metrics"));
+            paths.add(metrics);
+            paths.add(metrics + "/*");
+        }
+        if (guarded(endpoints, BuiltinEndpoint.DOCS) || guarded(endpoints, BuiltinEndpoint.REDOC)) {
+            String openApi = nonApplicationRootPath.resolvePath(setting("quarkus.smallrye-openapi.path", "openapi"));
+            for (String suffix : List.of("", "/*", ".json", ".yaml", ".yml")) {
+                paths.add(openApi + suffix);
+            }
+        }
+        if (paths.isEmpty()) {
+            return;
+        }
+        if (management.enabled()) {
+            LOG.debugf("The management interface is enabled: %s are the application's to secure", paths);
+            return;
+        }
+        for (String path : paths) {
+            routes.produce(nonApplicationRootPath.routeBuilder()
+                    .routeFunction(path, recorder.route(List.of(), RouteOrder.CUSTOM_ENDPOINT))
+                    .handler(recorder.authGuard())
+                    .build());
+        }
+    }
+
+    private static boolean guarded(PipelineEndpointsBuildItem endpoints, BuiltinEndpoint endpoint) {
+        return endpoints.path(endpoint).isPresent() && endpoints.isProtected(endpoint);
+    }
+
+    private static String setting(String name, String defaultValue) {
+        return ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(defaultValue);
     }
 }

@@ -17,8 +17,8 @@ import io.quarkus.test.ProdModeTestResults;
 import io.quarkus.test.QuarkusProdModeTest;
 
 /**
- * Health and metrics in {@code quarkus.pipeline.auth.protected-endpoints}: a probe or a scraper sends no API key, so
- * the manifests keep SmallRye Health's and Micrometer's unprotected paths.
+ * Health and metrics in {@code quarkus.pipeline.auth.protected-endpoints}: the manifests keep SmallRye Health's and
+ * Micrometer's paths (which need the key too now; the build warns that probes send none).
  */
 public class KubernetesProtectedHealthManifestTest {
 
@@ -28,15 +28,18 @@ public class KubernetesProtectedHealthManifestTest {
             .setApplicationName("scoring")
             .setApplicationVersion("0.1")
             .overrideConfigKey("quarkus.pipeline.auth.protected-endpoints", "invoke,health,metrics")
+            .setLogRecordPredicate(r -> r.getLoggerName().endsWith("PipelineKubernetesProcessor"))
             .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-kubernetes", Version.getVersion())));
 
     @ProdBuildResults
     ProdModeTestResults results;
 
     @Test
-    void probesAndScrapeKeepTheUnprotectedPaths() throws IOException {
+    void probesAndScrapeKeepQuarkusPathsAndTheBuildWarns() throws IOException {
         String yaml = Files.readString(results.getBuildDir().resolve("kubernetes").resolve("kubernetes.yml"));
         assertThat(yaml).contains("path: /q/health/live", "path: /q/health/ready", "prometheus.io/path: /q/metrics")
                 .doesNotContain("path: /health/live");
+        assertThat(results.getRetainedBuildLogRecords()).anySatisfy(r -> assertThat(r.getMessage())
+                .contains("Kubernetes probes send no API key").contains("quarkus.management.enabled=true"));
     }
 }
