@@ -51,6 +51,23 @@ public class FraudScoring {
         return 1 / (1 + Math.exp(-z));
     }
 
+    /** The model's weights, for the custom endpoints that describe it. */
+    static List<Double> weights() {
+        List<Double> weights = new java.util.ArrayList<>(WEIGHTS.length);
+        for (double w : WEIGHTS) {
+            weights.add(w);
+        }
+        return weights;
+    }
+
+    static int featureCount() {
+        return WEIGHTS.length;
+    }
+
+    static double bias() {
+        return BIAS;
+    }
+
     @Pipeline(name = "fraud_scoring")
     public Verdict run(List<Double> features, @PipelineParam(defaultValue = "0.5") double threshold) {
         double s = score(normalize(features));
