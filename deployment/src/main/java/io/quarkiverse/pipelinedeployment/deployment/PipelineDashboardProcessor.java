@@ -77,11 +77,13 @@ class PipelineDashboardProcessor {
         }
         String mount = httpRootPath.relativePath(endpoints.rootPath());
         String openApi = httpRootPath.relativePath(endpoints.rootPath() + PipelineDocsProcessor.OPENAPI_JSON);
-        var handler = recorder.dashboardHandler(mount.equals("/") ? "" : mount, openApi, files, bundled);
+        // Protected, the user's files need the key; an unknown path still gets the 404 (the handler passes it on)
+        var handler = recorder.dashboardHandler(mount.equals("/") ? "" : mount, openApi, files, bundled,
+                endpoints.isProtected(BuiltinEndpoint.DASHBOARD));
         routes.produce(httpRootPath.routeBuilder()
                 .routeFunction(httpRootPath.relativePath(endpoints.rootPath() + "/*"),
                         recorder.route(PipelineEndpointsProcessor.READ_METHODS, RouteOrder.DASHBOARD))
-                .handler(endpoints.isProtected(BuiltinEndpoint.DASHBOARD) ? recorder.protect(handler) : handler)
+                .handler(handler)
                 .displayOnNotFoundPage("Pipeline dashboard")
                 .build());
         return new DashboardBuildItem(handler);

@@ -28,11 +28,23 @@ public final class ApiKeyAuthHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (allowed(ctx, keys)) {
+            delegate.handle(ctx);
+        }
+    }
+
+    /**
+     * Whether the request carries one of the keys; when it does not, it has been answered with 401.
+     */
+    static boolean allowed(RoutingContext ctx, ApiKeys keys) {
         switch (keys.check(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
-            case ALLOWED -> delegate.handle(ctx);
             case MISSING -> reject(ctx, MISSING);
             case INVALID -> reject(ctx, INVALID);
+            default -> {
+                return true;
+            }
         }
+        return false;
     }
 
     private static void reject(RoutingContext ctx, Buffer body) {

@@ -331,9 +331,11 @@ public class PipelineRecorder {
      *
      * @param files relative name to classpath resource
      * @param bundled whether these are the bundled UI's files
+     * @param guarded whether the dashboard is protected: then each of the user's files needs the API keys (the
+     *        bundled UI's page loads without them, and asks for them)
      */
     public Handler<RoutingContext> dashboardHandler(String mountPath, String openApiPath, Map<String, String> files,
-            boolean bundled) {
+            boolean bundled, boolean guarded) {
         Map<String, StaticFilesHandler.Asset> assets = new HashMap<>(StaticFilesHandler.load(files));
         if (bundled) {
             PipelineRuntime runtime = runtime();
@@ -356,7 +358,7 @@ public class PipelineRecorder {
             assets.put("index.html", new StaticFilesHandler.Asset(StaticFilesHandler.contentType("index.html"),
                     JsonResponses.shared(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
-        return new StaticFilesHandler(mountPath, assets);
+        return new StaticFilesHandler(mountPath, assets, guarded && !bundled ? apiKeys() : null);
     }
 
     private static DeploymentService service() {

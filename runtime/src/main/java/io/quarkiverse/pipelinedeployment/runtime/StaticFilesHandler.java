@@ -30,6 +30,7 @@ public final class StaticFilesHandler implements Handler<RoutingContext> {
 
     private final String mountPath;
     private final Map<String, Asset> files;
+    private final ApiKeys keys;
 
     /**
      * @param mountPath the absolute path the files are served under, without a trailing slash ({@code ""} for
@@ -38,8 +39,17 @@ public final class StaticFilesHandler implements Handler<RoutingContext> {
      *        answers the mount path itself
      */
     public StaticFilesHandler(String mountPath, Map<String, Asset> files) {
+        this(mountPath, files, null);
+    }
+
+    /**
+     * @param keys the API keys each served file needs, or {@code null} when the files are public; an unknown name
+     *        still falls through (to the JSON 404), key or not
+     */
+    public StaticFilesHandler(String mountPath, Map<String, Asset> files, ApiKeys keys) {
         this.mountPath = mountPath.endsWith("/") ? mountPath.substring(0, mountPath.length() - 1) : mountPath;
         this.files = Map.copyOf(files);
+        this.keys = keys == null || !keys.enabled() ? null : keys;
     }
 
     @Override
@@ -54,7 +64,14 @@ public final class StaticFilesHandler implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        send(ctx, asset);
+        if (allowed(ctx)) {
+            send(ctx, asset);
+        }
+    }
+
+    /** Whether the request may have a file: always for public files, else with a valid key (answering 401). */
+    private boolean allowed(RoutingContext ctx) {
+        return keys == null || ApiKeyAuthHandler.allowed(ctx, keys);
     }
 
     /**
@@ -65,7 +82,9 @@ public final class StaticFilesHandler implements Handler<RoutingContext> {
         if (index == null) {
             return false;
         }
-        send(ctx, index);
+        if (allowed(ctx)) {
+            send(ctx, index);
+        }
         return true;
     }
 
