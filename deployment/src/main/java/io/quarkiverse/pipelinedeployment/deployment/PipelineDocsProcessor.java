@@ -41,7 +41,11 @@ class PipelineDocsProcessor {
     static final String REDOC_CDN_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
     static final String INLINE_EMPTY_IMAGE = "data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E";
 
-    @BuildStep
+    /**
+     * Only while {@code <root>/openapi.json} is served: with docs and redoc excluded, SmallRye OpenAPI's own
+     * document ({@code /q/openapi}) must not show the pipeline either.
+     */
+    @BuildStep(onlyIf = OpenApiDocumentEnabled.class)
     AddToOpenAPIDefinitionBuildItem addPipelineOperations(
             PipelineBuildItem pipeline,
             List<ServedEndpointBuildItem> servedEndpoints,

@@ -99,7 +99,7 @@ class PipelineProcessor {
     PipelineBuildItem discoverPipeline(
             CombinedIndexBuildItem index,
             PipelineBuildTimeConfig config) {
-        return new PipelineScanner(index.getComputingIndex()).scan(config.name());
+        return new PipelineScanner(index.getComputingIndex(), index.getIndex()).scan(config.name());
     }
 
     @BuildStep

@@ -3,7 +3,9 @@ package io.quarkiverse.pipelinedeployment.deployment;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,11 +59,17 @@ final class PipelineScanner {
     static final String NAME_KEY = "quarkus.pipeline.name";
 
     private final IndexView index;
+    private final IndexView application;
     private final JsonSchemaGenerator schemas;
     private final ObjectMapper json = new ObjectMapper();
 
-    PipelineScanner(IndexView index) {
+    /**
+     * @param index a computing index, which also knows the JDK and library types
+     * @param application the application's index, whose classes' bytecode is read to find the pipeline's steps
+     */
+    PipelineScanner(IndexView index, IndexView application) {
         this.index = index;
+        this.application = application;
         this.schemas = new JsonSchemaGenerator(index);
     }
 
@@ -167,7 +175,7 @@ final class PipelineScanner {
             boundTypes.add(outputType);
         }
         PipelineDefinition definition = new PipelineDefinition(name(method), method.declaringClass().name().toString(),
-                method.name(), mode, kind, parameters, input.toString(), output.toString(), steps());
+                method.name(), mode, kind, parameters, input.toString(), output.toString(), steps(method));
         return new PipelineBuildItem(definition, method, boundTypes);
     }
 
@@ -328,12 +336,12 @@ final class PipelineScanner {
     }
 
     /**
-     * The names of all {@code @Step} methods, sorted.
+     * The names of the {@code @Step} methods that the pipeline method reaches, sorted.
      *
-     * @throws ConfigurationException for a step that cannot be intercepted
+     * @throws ConfigurationException for a step that cannot be intercepted, anywhere in the application
      */
-    List<String> steps() {
-        Set<String> names = new TreeSet<>();
+    List<String> steps(MethodInfo pipeline) {
+        Map<ReachableSteps.MethodRef, String> steps = new HashMap<>();
         for (AnnotationInstance annotation : index.getAnnotations(STEP)) {
             if (annotation.target().kind() == AnnotationTarget.Kind.CLASS
                     && !annotation.target().asClass().hasDeclaredAnnotation(INTERCEPTOR)) {
@@ -351,8 +359,10 @@ final class PipelineScanner {
                         + "method of a CDI bean", Set.of(NAME_KEY));
             }
             AnnotationValue value = annotation.value("name");
-            names.add(value == null || value.asString().isBlank() ? method.name() : value.asString());
+            steps.put(ReachableSteps.MethodRef.of(method),
+                    value == null || value.asString().isBlank() ? method.name() : value.asString());
         }
-        return List.copyOf(names);
+        return new ReachableSteps(application, index, Thread.currentThread().getContextClassLoader())
+                .from(pipeline, steps);
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.pipelinedeployment.runtime;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,34 +40,52 @@ public final class CorsHandler implements Handler<RoutingContext> {
     private final CharSequence maxAge;
 
     public CorsHandler(PipelineRuntimeConfig.Cors config) {
-        this.anyOrigin = config.allowOrigins().contains("*");
+        List<String> allowedOrigins = entries(config.allowOrigins());
+        List<String> allowedMethods = entries(config.allowMethods());
+        List<String> allowedHeaders = entries(config.allowHeaders());
+        this.anyOrigin = allowedOrigins.contains("*");
         this.credentials = config.allowCredentials();
         if (anyOrigin && credentials) {
             throw new ConfigurationException(CREDENTIALS_KEY + "=true cannot be combined with " + ORIGINS_KEY
                     + "=*: browsers refuse credentials for any origin; list the allowed origins instead",
                     Set.of(CREDENTIALS_KEY, ORIGINS_KEY));
         }
-        this.origins = Set.copyOf(config.allowOrigins());
-        this.methods = upper(config.allowMethods());
-        this.allowMethods = HttpHeaders.createOptimized(
-                String.join(", ", config.allowMethods()).toUpperCase(Locale.ROOT));
-        this.anyHeader = config.allowHeaders().contains("*");
-        this.headers = lower(config.allowHeaders());
-        this.allowHeaders = HttpHeaders.createOptimized(String.join(", ", config.allowHeaders()));
-        this.exposeHeaders = config.exposeHeaders().map(h -> HttpHeaders.createOptimized(String.join(", ", h)))
-                .orElse(null);
+        this.origins = Set.copyOf(allowedOrigins);
+        this.methods = upper(allowedMethods);
+        this.allowMethods = HttpHeaders.createOptimized(String.join(", ", allowedMethods).toUpperCase(Locale.ROOT));
+        this.anyHeader = allowedHeaders.contains("*");
+        this.headers = lower(allowedHeaders);
+        this.allowHeaders = HttpHeaders.createOptimized(String.join(", ", allowedHeaders));
+        List<String> exposed = entries(config.exposeHeaders().orElse(List.of()));
+        this.exposeHeaders = exposed.isEmpty() ? null : HttpHeaders.createOptimized(String.join(", ", exposed));
         this.maxAge = HttpHeaders.createOptimized(Long.toString(config.maxAge().toSeconds()));
+    }
+
+    /** The entries of a configured list, trimmed, without empty ones ({@code "a, b,,"} is {@code [a, b]}). */
+    static List<String> entries(List<String> values) {
+        List<String> entries = new ArrayList<>(values.size());
+        for (String value : values) {
+            String entry = value.trim();
+            if (!entry.isEmpty()) {
+                entries.add(entry);
+            }
+        }
+        return entries;
     }
 
     private static Set<String> upper(List<String> values) {
         Set<String> set = new HashSet<>();
-        values.forEach(v -> set.add(v.trim().toUpperCase(Locale.ROOT)));
+        for (String value : values) {
+            set.add(value.toUpperCase(Locale.ROOT));
+        }
         return set;
     }
 
     private static Set<String> lower(List<String> values) {
         Set<String> set = new HashSet<>();
-        values.forEach(v -> set.add(v.trim().toLowerCase(Locale.ROOT)));
+        for (String value : values) {
+            set.add(value.toLowerCase(Locale.ROOT));
+        }
         return set;
     }
 

@@ -22,7 +22,7 @@ public final class PipelineDefinition {
     /**
      * @param inputSchema the JSON Schema of the {@code parameters} object, as JSON text
      * @param outputSchema the JSON Schema of the {@code outputs} object, as JSON text
-     * @param steps the {@code @Step} names, sorted
+     * @param steps the names of the {@code @Step} methods the pipeline reaches, sorted
      */
     @RecordableConstructor
     public PipelineDefinition(String name, String declaringClass, String methodName, ExecutionMode executionMode,

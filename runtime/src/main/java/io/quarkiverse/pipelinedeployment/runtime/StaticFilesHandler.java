@@ -3,6 +3,10 @@ package io.quarkiverse.pipelinedeployment.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +20,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Serves a fixed set of files under a mount path, from memory: the bundled docs pages, ReDoc, the dashboard, or the
  * user's dashboard folder. The set is decided at build time, so nothing outside it can be reached: no {@code ..},
- * no symlink escape. An unknown name falls through to the next route (the JSON 404, or the SPA fallback).
+ * no symlink escape. The request path is percent-decoded once (UTF-8) to find the file, so {@code my%20file.js}
+ * serves {@code my file.js}; a decoded name is only ever looked up in the set. An unknown name falls through to the
+ * next route (the JSON 404, or the SPA fallback).
  */
 public final class StaticFilesHandler implements Handler<RoutingContext> {
 
@@ -59,6 +65,13 @@ public final class StaticFilesHandler implements Handler<RoutingContext> {
         if (name.startsWith("/")) {
             name = name.substring(1);
         }
+        if (name.indexOf('%') >= 0) {
+            name = decodePath(name);
+            if (name == null) {
+                ctx.next();
+                return;
+            }
+        }
         Asset asset = files.get(name.isEmpty() ? "index.html" : name);
         if (asset == null) {
             ctx.next();
@@ -72,6 +85,50 @@ public final class StaticFilesHandler implements Handler<RoutingContext> {
     /** Whether the request may have a file: always for public files, else with a valid key (answering 401). */
     private boolean allowed(RoutingContext ctx) {
         return keys == null || ApiKeyAuthHandler.allowed(ctx, keys);
+    }
+
+    /**
+     * Decodes the percent-encoding of a URL path (RFC 3986 section 2.1) as UTF-8. Unlike form decoding, a {@code +}
+     * stays a {@code +}.
+     *
+     * @return the decoded path, or {@code null} when an escape is malformed or the bytes are not UTF-8
+     */
+    static String decodePath(String path) {
+        int length = path.length();
+        StringBuilder decoded = new StringBuilder(length);
+        byte[] bytes = null;
+        int i = 0;
+        while (i < length) {
+            char c = path.charAt(i);
+            if (c != '%') {
+                decoded.append(c);
+                i++;
+                continue;
+            }
+            // A run of escapes is one UTF-8 byte sequence
+            if (bytes == null) {
+                bytes = new byte[length / 3];
+            }
+            int count = 0;
+            while (i < length && path.charAt(i) == '%') {
+                int high = i + 2 < length ? Character.digit(path.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(path.charAt(i + 2), 16);
+                if (low < 0) {
+                    return null;
+                }
+                bytes[count++] = (byte) ((high << 4) | low);
+                i += 3;
+            }
+            try {
+                decoded.append(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes, 0, count)));
+            } catch (CharacterCodingException e) {
+                return null;
+            }
+        }
+        return decoded.toString();
     }
 
     /**
