@@ -198,8 +198,8 @@ public class PipelineRecorder {
     }
 
     /**
-     * Turns new invocations away with 503 once Quarkus begins to shut down (on SIGTERM), before it waits for the
-     * requests in flight.
+     * Turns new invocations away with 503, and readiness DOWN, once Quarkus begins to shut down (on SIGTERM), before
+     * it waits for the requests in flight.
      */
     public ShutdownListener shutdownListener() {
         return new ShutdownListener() {

@@ -286,7 +286,8 @@ public final class PipelineRuntime {
     }
 
     /**
-     * From now on, new invocations are turned away with 503: the application is shutting down. Runs in flight go on.
+     * From now on, new invocations are turned away with 503 and readiness reports DOWN: the application is shutting
+     * down. Runs in flight go on.
      */
     void stopAccepting() {
         stopping = true;
