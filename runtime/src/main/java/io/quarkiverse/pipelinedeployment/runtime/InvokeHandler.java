@@ -182,9 +182,10 @@ public final class InvokeHandler implements Handler<RoutingContext> {
         try {
             bytes = writer.writeValueAsBytes(response);
         } catch (Exception e) {
+            // The details (class names, Jackson's reference chain) are for the log, not for the client
             LOG.errorf(e, "Failed to write the outputs of pipeline run %s as JSON",
                     response.metadata() == null ? "?" : response.metadata().runId());
-            JsonResponses.detail(ctx, 500, "Failed to write the pipeline's outputs as JSON: " + e.getMessage());
+            JsonResponses.detail(ctx, 500, "Failed to write the pipeline's outputs as JSON");
             return;
         }
         int status = response.outcome() == InvocationResponse.Outcome.TIMEOUT ? 504 : 200;

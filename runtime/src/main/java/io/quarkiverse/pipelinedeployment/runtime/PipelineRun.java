@@ -220,15 +220,16 @@ public final class PipelineRun implements Runnable, Handler<Long> {
             case SUCCESS -> new InvocationResponse(true, outputs(result), seconds, metadata, null, outcome);
             case FAILURE -> {
                 Throwable cause = unwrap(failure);
-                LOG.warnf(cause, "Pipeline %s run %s (%s) failed", runtime.definition().getName(), runName, runId);
+                LOG.warnf(cause, "Pipeline %s run %s (%s) failed", runtime.definition().getName(),
+                        ClientText.forLog(runName), runId);
                 yield new InvocationResponse(false, null, seconds, metadata,
                         "Failed to execute pipeline: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
                         outcome);
             }
             case TIMEOUT -> {
                 double limit = (deadlineNanos - request.receivedAtNanos()) / 1_000_000_000.0;
-                LOG.warnf("Pipeline %s run %s (%s) timed out after %.3f s", runtime.definition().getName(), runName,
-                        runId, limit);
+                LOG.warnf("Pipeline %s run %s (%s) timed out after %.3f s", runtime.definition().getName(),
+                        ClientText.forLog(runName), runId, limit);
                 yield new InvocationResponse(false, null, seconds, metadata,
                         "Pipeline execution timed out after " + limit + " seconds", outcome);
             }
