@@ -34,9 +34,11 @@ public record InvocationResponse(
     public enum Outcome {
         SUCCESS,
         FAILURE,
-        TIMEOUT;
+        TIMEOUT,
+        /** Nobody waits for the run any more (the client disconnected): it was stopped, and nothing is answered. */
+        CANCELLED;
 
-        /** The label used in metrics: {@code success}, {@code failure} or {@code timeout}. */
+        /** The label used in metrics: {@code success}, {@code failure}, {@code timeout} or {@code cancelled}. */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }

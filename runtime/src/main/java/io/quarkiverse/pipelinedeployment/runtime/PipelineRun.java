@@ -22,8 +22,10 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Handler;
 
 /**
- * One run of the pipeline, from acceptance to its single response. Whichever comes first, the pipeline's result or
- * the time limit, ends the run; the other is ignored.
+ * One run of the pipeline, from acceptance to its single response. Whichever comes first, the pipeline's result, the
+ * time limit or the subscriber's cancellation (nobody waits for the answer any more), ends the run; the others are
+ * ignored. A run that ends early stops its work: a queued one leaves the queue, a running one is interrupted, a
+ * {@code Uni} is cancelled.
  */
 public final class PipelineRun implements Runnable, Handler<Long> {
 
@@ -79,10 +81,8 @@ public final class PipelineRun implements Runnable, Handler<Long> {
             return;
         }
         emitter.onTermination(() -> {
-            // The subscriber went away before the run ended: stop the work
             if (done.compareAndSet(false, true)) {
-                cancelWork();
-                runtime.statistics().runEnded(Outcome.FAILURE, System.nanoTime() - acceptedNanos);
+                cancelled();
             }
         });
         switch (runtime.definition().getExecutionMode()) {
@@ -187,10 +187,24 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         }
     }
 
+    /** The subscriber went away before the run ended (the client disconnected): stop the work, answer nothing. */
+    private void cancelled() {
+        cancelTimer();
+        cancelWork();
+        long end = System.nanoTime();
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Pipeline %s run %s (%s) cancelled: nobody waits for its answer", runtime.definition().getName(),
+                    ClientText.forLog(runName), runId);
+        }
+        runtime.statistics().runEnded(Outcome.CANCELLED, end - (startedNanos != 0 ? startedNanos : acceptedNanos));
+    }
+
     private void cancelWork() {
         Future<?> f = future;
         if (f != null) {
             f.cancel(true);
+            // A queued run gives its place back now, not when a thread would have picked it up
+            runtime.dequeue(f);
         }
         Cancellable s = subscription;
         if (s != null) {
@@ -198,14 +212,18 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         }
     }
 
-    private void finish(Outcome outcome, Object result, Throwable failure) {
-        if (!done.compareAndSet(false, true)) {
-            return;
-        }
+    private void cancelTimer() {
         long timer = timerId;
         if (timer >= 0) {
             runtime.vertx().cancelTimer(timer);
         }
+    }
+
+    private void finish(Outcome outcome, Object result, Throwable failure) {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        cancelTimer();
         complete(outcome, result, failure);
     }
 
@@ -233,6 +251,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
                 yield new InvocationResponse(false, null, seconds, metadata,
                         "Pipeline execution timed out after " + limit + " seconds", outcome);
             }
+            case CANCELLED -> new InvocationResponse(false, null, seconds, metadata, "Run cancelled", outcome);
         };
         runtime.statistics().runEnded(outcome, end - began);
         RecentInvocations recent = runtime.recentInvocations();

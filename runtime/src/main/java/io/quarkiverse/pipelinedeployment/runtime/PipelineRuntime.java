@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -216,6 +217,17 @@ public final class PipelineRuntime {
     /** The executor of blocking and virtual-thread runs, or {@code null} for event-loop and asynchronous ones. */
     ExecutorService executor() {
         return virtualThreads != null ? virtualThreads : pool;
+    }
+
+    /**
+     * Gives a cancelled run's place in the queue back at once, rather than when a thread would have picked it up.
+     *
+     * @param task what {@link #executor()} returned for the run
+     */
+    void dequeue(Future<?> task) {
+        if (pool != null && task instanceof Runnable queued) {
+            pool.remove(queued);
+        }
     }
 
     /** The time limit of a run, in nanoseconds: {@code invoke-timeout}, shortened by the request's own. */

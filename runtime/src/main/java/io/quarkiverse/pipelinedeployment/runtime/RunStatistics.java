@@ -45,7 +45,7 @@ public final class RunStatistics {
         }
     }
 
-    /** Pipeline runs that started: successful, failed or timed out. */
+    /** Pipeline runs that started: successful, failed, timed out or cancelled. */
     public long totalExecutions() {
         return started.get();
     }
