@@ -55,7 +55,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         this.runName = request.runName() != null ? request.runName()
                 : runtime.definition().getName() + "-" + FastFormats.runNameTime(Instant.now());
         this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());
-        this.steps = new StepLog(runtime.statistics().metrics());
+        this.steps = new StepLog(runtime.statistics().metrics(), runtime.maxRecordedSteps());
     }
 
     /**
@@ -233,7 +233,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         double seconds = (end - began) / 1_000_000_000.0;
         InvocationResponse.Metadata metadata = new InvocationResponse.Metadata(runtime.deploymentId(),
                 runtime.deploymentName(), runtime.info().snapshot().id(), runtime.info().snapshot().name(),
-                runtime.definition().getName(), runId, runName, bound.used(), steps.snapshot());
+                runtime.definition().getName(), runId, runName, bound.used(), steps.snapshot(), steps.omitted());
         InvocationResponse response = switch (outcome) {
             case SUCCESS -> new InvocationResponse(true, outputs(result), seconds, metadata, null, outcome);
             case FAILURE -> {

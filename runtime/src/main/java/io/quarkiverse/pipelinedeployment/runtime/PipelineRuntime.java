@@ -49,6 +49,7 @@ public final class PipelineRuntime {
     private final ThreadPoolExecutor pool;
     private final ExecutorService virtualThreads;
     private final long invokeTimeoutNanos;
+    private final int maxRecordedSteps;
     private final String deploymentId = UUID.randomUUID().toString();
     private final String deploymentName;
     private final long startNanos = System.nanoTime();
@@ -69,6 +70,7 @@ public final class PipelineRuntime {
         this.vertx = vertx;
         this.binder = new ParameterBinder(definition.getParameters(), mapper);
         this.invokeTimeoutNanos = config.invokeTimeout().toNanos();
+        this.maxRecordedSteps = config.maxRecordedSteps();
         this.deploymentName = config.deploymentName().orElse(build.getApplicationName());
         this.pool = needsPool(definition.getExecutionMode()) ? newPool(config) : null;
         this.virtualThreads = definition.getExecutionMode() == ExecutionMode.VIRTUAL_THREAD && hasVirtualThreads()
@@ -228,6 +230,11 @@ public final class PipelineRuntime {
         if (pool != null && task instanceof Runnable queued) {
             pool.remove(queued);
         }
+    }
+
+    /** {@code quarkus.pipeline.max-recorded-steps}. */
+    int maxRecordedSteps() {
+        return maxRecordedSteps;
     }
 
     /** The time limit of a run, in nanoseconds: {@code invoke-timeout}, shortened by the request's own. */

@@ -67,6 +67,13 @@ public interface PipelineRuntimeConfig {
     Duration invokeTimeout();
 
     /**
+     * The most {@code @Step} calls a run lists in {@code metadata.steps}. Further calls are still timed in the
+     * {@code pipeline_step_seconds} metric, and counted in {@code metadata.steps_omitted}. At least 1.
+     */
+    @WithDefault("1000")
+    int maxRecordedSteps();
+
+    /**
      * The largest request body the invoke endpoint accepts. A larger body is answered with {@code 413}.
      */
     @WithDefault("256M")

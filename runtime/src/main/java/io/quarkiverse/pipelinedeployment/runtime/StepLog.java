@@ -9,7 +9,8 @@ import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 
 /**
- * The {@code @Step} calls of one run, in call order.
+ * The {@code @Step} calls of one run, in call order, at most {@code quarkus.pipeline.max-recorded-steps} of them; the
+ * calls beyond are only counted (and timed in metrics).
  * <p>
  * The log of the run in progress is found through a thread-local while the pipeline method runs synchronously (on
  * the invocation pool, the event loop or a virtual thread), and through the request's duplicated Vert.x context for
@@ -22,9 +23,16 @@ public final class StepLog {
 
     private final ArrayList<StepExecution> entries = new ArrayList<>(8);
     private final PipelineMetrics metrics;
+    private final int maxEntries;
+    private int omitted;
 
-    StepLog(PipelineMetrics metrics) {
+    /**
+     * @param metrics the step timers
+     * @param maxEntries {@code quarkus.pipeline.max-recorded-steps}
+     */
+    StepLog(PipelineMetrics metrics, int maxEntries) {
         this.metrics = metrics;
+        this.maxEntries = maxEntries;
     }
 
     /**
@@ -69,11 +77,13 @@ public final class StepLog {
         if (metrics != null) {
             metrics.stepEnded(name, nanos);
         }
-        double seconds = nanos / 1_000_000_000.0;
-        StepExecution entry = new StepExecution(name, completed ? StepExecution.COMPLETED : StepExecution.FAILED,
-                FastFormats.iso(start), seconds);
         synchronized (entries) {
-            entries.add(entry);
+            if (entries.size() >= maxEntries) {
+                omitted++;
+                return;
+            }
+            entries.add(new StepExecution(name, completed ? StepExecution.COMPLETED : StepExecution.FAILED,
+                    FastFormats.iso(start), nanos / 1_000_000_000.0));
         }
     }
 
@@ -83,6 +93,16 @@ public final class StepLog {
     public List<StepExecution> snapshot() {
         synchronized (entries) {
             return List.copyOf(entries);
+        }
+    }
+
+    /**
+     * The calls made beyond {@code quarkus.pipeline.max-recorded-steps} so far, which {@link #snapshot()} does not
+     * list.
+     */
+    public int omitted() {
+        synchronized (entries) {
+            return omitted;
         }
     }
 }
