@@ -14,7 +14,11 @@ import io.smallrye.common.vertx.VertxContext;
  * <p>
  * The log of the run in progress is found through a thread-local while the pipeline method runs synchronously (on
  * the invocation pool, the event loop or a virtual thread), and through the request's duplicated Vert.x context for
- * the asynchronous continuations of {@code Uni} and {@code CompletionStage} pipelines.
+ * the asynchronous continuations of {@code Uni} and {@code CompletionStage} pipelines. Work the pipeline hands to
+ * other threads carries the log along through MicroProfile Context Propagation ({@link StepLogContextProvider}): a
+ * {@code ManagedExecutor}, its {@code CompletableFuture}s, {@code ThreadContext}-wrapped tasks and Mutiny operators.
+ * The thread-local is never inherited by threads the pipeline creates itself: a pool thread created during one run
+ * would otherwise keep that run's log for the tasks of later runs.
  */
 public final class StepLog {
 
@@ -50,17 +54,24 @@ public final class StepLog {
      * Makes this log current on this thread; returns the previous one, to be given to {@link #exit(StepLog)}.
      */
     StepLog enter() {
-        StepLog previous = CURRENT.get();
-        CURRENT.set(this);
-        return previous;
+        return swap(this);
     }
 
     static void exit(StepLog previous) {
-        if (previous == null) {
+        swap(previous);
+    }
+
+    /**
+     * Makes {@code log} current on this thread, or none for {@code null}; returns the one that was current.
+     */
+    static StepLog swap(StepLog log) {
+        StepLog previous = CURRENT.get();
+        if (log == null) {
             CURRENT.remove();
         } else {
-            CURRENT.set(previous);
+            CURRENT.set(log);
         }
+        return previous;
     }
 
     /**
