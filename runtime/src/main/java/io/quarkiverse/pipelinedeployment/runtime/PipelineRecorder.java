@@ -56,6 +56,7 @@ public class PipelineRecorder {
     public Function<SyntheticCreationalContext<PipelineRuntime>, PipelineRuntime> pipelineRuntime(
             PipelineDefinition definition, RuntimeValue<Invoker<Object, Object>> invoker, BuildMetadata build) {
         PipelineRuntimeConfig runtimeConfig = config.getValue();
+        PipelineRuntime.validate(runtimeConfig);
         return ctx -> new PipelineRuntime(definition, invoker.getValue(), build, runtimeConfig,
                 ctx.getInjectedReference(ObjectMapper.class), ctx.getInjectedReference(Vertx.class),
                 ctx.getInjectedReference(MeterRegistry.class));

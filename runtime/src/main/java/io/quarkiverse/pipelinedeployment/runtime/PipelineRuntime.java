@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -26,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
 import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
 import io.quarkiverse.pipelinedeployment.MiddlewareDescriptor;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.virtual.threads.VirtualThreadsRecorder;
 import io.vertx.core.Vertx;
 
@@ -103,16 +105,36 @@ public final class PipelineRuntime {
         return Runtime.version().feature() >= 21;
     }
 
+    /**
+     * Refuses values that cannot work, naming the key, so that the application does not start with them; called by
+     * the recorder at startup.
+     */
+    static void validate(PipelineRuntimeConfig config) {
+        Duration timeout = config.invokeTimeout();
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw invalid("invoke-timeout", timeout, "must be greater than 0");
+        }
+        if (config.threadPoolSize() < 1) {
+            throw invalid("thread-pool-size", config.threadPoolSize(), "must be at least 1");
+        }
+        if (config.maxQueuedInvocations() < 0) {
+            throw invalid("max-queued-invocations", config.maxQueuedInvocations(), "must not be negative");
+        }
+        if (config.maxRecordedSteps() < 1) {
+            throw invalid("max-recorded-steps", config.maxRecordedSteps(), "must be at least 1");
+        }
+    }
+
+    private static ConfigurationException invalid(String key, Object value, String rule) {
+        String property = "quarkus.pipeline." + key;
+        String raw = org.eclipse.microprofile.config.ConfigProvider.getConfig().getConfigValue(property).getRawValue();
+        return new ConfigurationException(property + "=" + (raw != null ? raw : value) + " is invalid: it " + rule,
+                Set.of(property));
+    }
+
     private static ThreadPoolExecutor newPool(PipelineRuntimeConfig config) {
         int size = config.threadPoolSize();
-        if (size < 1) {
-            throw new IllegalArgumentException("quarkus.pipeline.thread-pool-size must be at least 1, was " + size);
-        }
         int queue = config.maxQueuedInvocations();
-        if (queue < 0) {
-            throw new IllegalArgumentException(
-                    "quarkus.pipeline.max-queued-invocations must not be negative, was " + queue);
-        }
         ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS,
                 queue == 0 ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(queue),
                 new InvocationThreadFactory());

@@ -47,7 +47,7 @@ public interface PipelineRuntimeConfig {
     /**
      * The number of threads that run blocking pipeline invocations (the default execution model). Pipelines
      * annotated {@code @NonBlocking}, returning {@code Uni} or {@code CompletionStage}, or annotated
-     * {@code @RunOnVirtualThread} do not use this pool.
+     * {@code @RunOnVirtualThread} do not use this pool. At least 1.
      */
     @WithDefault("40")
     int threadPoolSize();
@@ -62,6 +62,7 @@ public interface PipelineRuntimeConfig {
     /**
      * The longest an invocation may take, counted from the request's arrival (queue wait included). The request's
      * own {@code timeout} can only shorten it. An invocation that runs out of time is answered with {@code 504}.
+     * Must be greater than 0.
      */
     @WithDefault("300s")
     Duration invokeTimeout();
