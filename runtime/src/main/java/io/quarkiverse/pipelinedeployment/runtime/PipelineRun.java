@@ -76,6 +76,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         if (runtime.stopping()) {
             done.set(true);
             runtime.statistics().runRejected();
+            // Another instance can take it at once
             emitter.fail(new InvocationRejectedException("The service is shutting down; retry on another instance",
                     1));
             return;
@@ -104,7 +105,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
                     emitter.fail(new InvocationRejectedException(
                             "Too many pipeline invocations in progress: every invocation thread is busy and the queue"
                                     + " (quarkus.pipeline.max-queued-invocations) is full",
-                            1));
+                            runtime.retryAfterSeconds()));
                     return;
                 }
                 runtime.statistics().runStarted();
@@ -119,7 +120,8 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         if (done.get()) {
             return; // ran out of time while queued
         }
-        startedNanos = System.nanoTime();
+        long began = System.nanoTime();
+        startedNanos = began;
         StepLog previous = steps.enter();
         try {
             finish(Outcome.SUCCESS, runtime.invoker().invoke(null, bound.arguments()), null);
@@ -127,6 +129,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
             finish(Outcome.FAILURE, null, t);
         } finally {
             StepLog.exit(previous);
+            runtime.ranFor(System.nanoTime() - began);
         }
     }
 

@@ -43,6 +43,9 @@ public final class PipelineRuntime {
     /** The flavor of the built-in app runner. */
     public static final String VERTX_FLAVOR = "vertx";
 
+    /** The longest {@code Retry-After} given when the queue is full, in seconds. */
+    static final int MAX_RETRY_AFTER = 60;
+
     private final PipelineDefinition definition;
     private final Invoker<Object, Object> invoker;
     private final ParameterBinder binder;
@@ -52,6 +55,11 @@ public final class PipelineRuntime {
     private final ExecutorService virtualThreads;
     private final long invokeTimeoutNanos;
     private final int maxRecordedSteps;
+    /**
+     * How long a run held its invocation thread, in nanoseconds: a moving average with weight 1/4 for the last run,
+     * 0 before the first. Updated without a lock: a lost update only makes the estimate a little older.
+     */
+    private volatile long serviceNanos;
     private final String deploymentId = UUID.randomUUID().toString();
     private final String deploymentName;
     private final long startNanos = System.nanoTime();
@@ -252,6 +260,26 @@ public final class PipelineRuntime {
         if (pool != null && task instanceof Runnable queued) {
             pool.remove(queued);
         }
+    }
+
+    /** A run ended that held an invocation thread (or a virtual thread) for {@code nanos}. */
+    void ranFor(long nanos) {
+        long average = serviceNanos;
+        serviceNanos = average == 0 ? Math.max(1, nanos) : average + (nanos - average) / 4;
+    }
+
+    /**
+     * The expected wait, in seconds, for a place in a full queue: the runs queued (at least one) times the recent
+     * time a run holds a thread, shared by the pool's threads; at least 1 and at most {@value #MAX_RETRY_AFTER}, and
+     * 1 before any run has ended.
+     */
+    int retryAfterSeconds() {
+        long average = serviceNanos;
+        if (pool == null || average == 0) {
+            return 1;
+        }
+        double seconds = Math.max(1, pool.getQueue().size()) * (average / 1e9) / pool.getMaximumPoolSize();
+        return (int) Math.max(1, Math.min(MAX_RETRY_AFTER, Math.ceil(seconds)));
     }
 
     /** {@code quarkus.pipeline.max-recorded-steps}. */

@@ -54,7 +54,8 @@ public interface PipelineRuntimeConfig {
 
     /**
      * The number of invocations that may wait for a free invocation thread. Beyond it, the invoke endpoint answers
-     * {@code 503} with a {@code Retry-After} header.
+     * {@code 503} with a {@code Retry-After} header that estimates, from the queue and the recent throughput, when a
+     * place will be free. {@code 0} means no invocation waits.
      */
     @WithDefault("1000")
     int maxQueuedInvocations();
