@@ -90,8 +90,11 @@ public final class PipelineRuntime {
         this.middlewares = middlewares(build);
         this.settings = effectiveSettings();
         this.appRunnerArgs = Map.copyOf(config.appRunnerArgs());
-        this.statistics.metrics(new PipelineMetrics(meters, definition.getName(), definition.getSteps(), statistics,
-                pool));
+        if (build.getEndpointPaths().containsKey("metrics")) {
+            // With the metrics endpoint excluded, Micrometer's own /q/metrics must not show the pipeline's series
+            this.statistics.metrics(new PipelineMetrics(meters, definition.getName(), definition.getSteps(),
+                    statistics, pool));
+        }
         this.info = new DeploymentInfo(
                 new DeploymentInfo.Deployment(deploymentId, deploymentName, authEnabled(config)),
                 new DeploymentInfo.Snapshot(build.getSnapshotId(), build.getSnapshotName()),

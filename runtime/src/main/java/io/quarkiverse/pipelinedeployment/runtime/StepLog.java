@@ -31,7 +31,7 @@ public final class StepLog {
     private int omitted;
 
     /**
-     * @param metrics the step timers
+     * @param metrics the step timers, or {@code null} when the pipeline's meters are not registered
      * @param maxEntries {@code quarkus.pipeline.max-recorded-steps}
      */
     StepLog(PipelineMetrics metrics, int maxEntries) {
