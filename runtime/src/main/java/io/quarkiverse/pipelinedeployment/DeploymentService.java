@@ -25,7 +25,9 @@ public interface DeploymentService {
      * The returned {@code Uni} emits the response envelope, also when the pipeline failed
      * ({@link InvocationResponse.Outcome#FAILURE}) or ran out of time ({@link InvocationResponse.Outcome#TIMEOUT}).
      * It fails with {@link InvalidParametersException} when the parameters do not bind (answered with 422) and with
-     * {@link InvocationRejectedException} when the deployment cannot take more work (answered with 503).
+     * {@link InvocationRejectedException} when the deployment cannot take more work (answered with 503). The invoke
+     * endpoint cancels the subscription when its client goes away before the answer: the built-in service then stops
+     * the run and counts it as {@link InvocationResponse.Outcome#CANCELLED}.
      */
     Uni<InvocationResponse> invoke(InvocationRequest request);
 

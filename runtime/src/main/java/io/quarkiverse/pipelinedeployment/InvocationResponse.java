@@ -34,9 +34,11 @@ public record InvocationResponse(
     public enum Outcome {
         SUCCESS,
         FAILURE,
-        TIMEOUT;
+        TIMEOUT,
+        /** Nobody waits for the run any more (the client disconnected): it was stopped, and nothing is answered. */
+        CANCELLED;
 
-        /** The label used in metrics: {@code success}, {@code failure} or {@code timeout}. */
+        /** The label used in metrics: {@code success}, {@code failure}, {@code timeout} or {@code cancelled}. */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -46,11 +48,13 @@ public record InvocationResponse(
      * The run's metadata.
      *
      * @param parametersUsed the bound parameters, defaults filled in
-     * @param steps the recorded {@code @Step} calls, in call order
+     * @param steps the recorded {@code @Step} calls, in call order: at most {@code quarkus.pipeline.max-recorded-steps}
+     * @param stepsOmitted the calls made beyond {@code quarkus.pipeline.max-recorded-steps}, timed in metrics but not
+     *        listed; written only when it is not 0
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({ "deployment_id", "deployment_name", "snapshot_id", "snapshot_name", "pipeline_name", "run_id",
-            "run_name", "parameters_used", "steps" })
+            "run_name", "parameters_used", "steps", "steps_omitted" })
     public record Metadata(
             @JsonProperty("deployment_id") String deploymentId,
             @JsonProperty("deployment_name") String deploymentName,
@@ -60,7 +64,15 @@ public record InvocationResponse(
             @JsonProperty("run_id") String runId,
             @JsonProperty("run_name") String runName,
             @JsonProperty("parameters_used") JsonNode parametersUsed,
-            @JsonProperty("steps") List<StepExecution> steps) {
+            @JsonProperty("steps") List<StepExecution> steps,
+            @JsonProperty("steps_omitted") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int stepsOmitted) {
+
+        /** Metadata of a run whose steps are all listed. */
+        public Metadata(String deploymentId, String deploymentName, String snapshotId, String snapshotName,
+                String pipelineName, String runId, String runName, JsonNode parametersUsed, List<StepExecution> steps) {
+            this(deploymentId, deploymentName, snapshotId, snapshotName, pipelineName, runId, runName, parametersUsed,
+                    steps, 0);
+        }
     }
 
     /**

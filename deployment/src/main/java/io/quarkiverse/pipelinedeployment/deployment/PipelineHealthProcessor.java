@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.quarkiverse.pipelinedeployment.runtime.HealthHandler;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineHealthCheck;
+import io.quarkiverse.pipelinedeployment.runtime.PipelineReadinessCheck;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -33,9 +34,11 @@ class PipelineHealthProcessor {
                 PipelineEndpointsProcessor.READ_METHODS, List.of(LIVE, READY));
     }
 
+    /** The liveness and readiness checks: beans only when health is served, so {@code /q/health} has no copy. */
     @BuildStep
-    HealthBuildItem registerHealthCheck() {
-        return new HealthBuildItem(PipelineHealthCheck.class.getName(), true);
+    void registerHealthChecks(BuildProducer<HealthBuildItem> checks) {
+        checks.produce(new HealthBuildItem(PipelineHealthCheck.class.getName(), true));
+        checks.produce(new HealthBuildItem(PipelineReadinessCheck.class.getName(), true));
     }
 
     @BuildStep

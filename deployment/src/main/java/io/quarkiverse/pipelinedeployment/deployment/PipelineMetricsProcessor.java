@@ -13,8 +13,8 @@ import io.quarkus.vertx.http.deployment.RouteBuildItem;
 
 /**
  * The metrics endpoint: the Micrometer Prometheus registry's exposition at the configured path, or the seed
- * framework's JSON for {@code Accept: application/json}. The pipeline's meters are recorded whether or not the
- * endpoint is served ({@code /q/metrics} shows them too).
+ * framework's JSON for {@code Accept: application/json}. The pipeline's meters are registered only when the endpoint
+ * is served ({@code /q/metrics} then shows them too), so that an excluded endpoint has no copy under {@code /q}.
  */
 @BuildSteps(onlyIf = MetricsEndpointEnabled.class)
 class PipelineMetricsProcessor {

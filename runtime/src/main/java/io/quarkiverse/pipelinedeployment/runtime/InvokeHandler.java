@@ -22,6 +22,7 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.ValidationError;
 import io.smallrye.mutiny.subscription.UniSubscriber;
 import io.smallrye.mutiny.subscription.UniSubscription;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -144,6 +145,12 @@ public final class InvokeHandler implements Handler<RoutingContext> {
 
         @Override
         public void onSubscribe(UniSubscription subscription) {
+            // A run nobody waits for is cancelled: the client going away before the answer cancels the invocation
+            if (ctx.response().closed()) {
+                subscription.cancel();
+            } else {
+                ctx.addEndHandler(new Disconnect(subscription));
+            }
         }
 
         @Override
@@ -182,9 +189,10 @@ public final class InvokeHandler implements Handler<RoutingContext> {
         try {
             bytes = writer.writeValueAsBytes(response);
         } catch (Exception e) {
+            // The details (class names, Jackson's reference chain) are for the log, not for the client
             LOG.errorf(e, "Failed to write the outputs of pipeline run %s as JSON",
                     response.metadata() == null ? "?" : response.metadata().runId());
-            JsonResponses.detail(ctx, 500, "Failed to write the pipeline's outputs as JSON: " + e.getMessage());
+            JsonResponses.detail(ctx, 500, "Failed to write the pipeline's outputs as JSON");
             return;
         }
         int status = response.outcome() == InvocationResponse.Outcome.TIMEOUT ? 504 : 200;
@@ -212,5 +220,24 @@ public final class InvokeHandler implements Handler<RoutingContext> {
             return;
         }
         JsonResponses.send(ctx, 422, Buffer.buffer(bytes));
+    }
+
+    /**
+     * Cancels the invocation when the request ends without its answer: the connection closed (or failed) while it was
+     * pending. Registered per request, so a keep-alive connection closed after its answers cancels nothing.
+     */
+    private static final class Disconnect implements Handler<AsyncResult<Void>> {
+        private final UniSubscription subscription;
+
+        Disconnect(UniSubscription subscription) {
+            this.subscription = subscription;
+        }
+
+        @Override
+        public void handle(AsyncResult<Void> ended) {
+            if (ended.failed()) {
+                subscription.cancel();
+            }
+        }
     }
 }

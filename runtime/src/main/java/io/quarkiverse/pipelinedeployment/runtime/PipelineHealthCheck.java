@@ -5,18 +5,18 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
-import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 
 /**
- * The deployment's health check, named exactly after the pipeline: UP while {@link DeploymentService#health()} says
- * so, with the pipeline name, the deployment id and the uptime as data. Cheap and non-blocking, so health answers
- * fast even while every invocation thread is busy.
+ * The deployment's liveness check, named exactly after the pipeline: UP while {@link DeploymentService#health()} says
+ * so, shutdown included (a draining instance is alive), with the pipeline name, the deployment id and the uptime as
+ * data. Its readiness counterpart is {@link PipelineReadinessCheck}. Cheap and non-blocking, so health answers fast
+ * even while every invocation thread is busy.
  */
 @Liveness
-@Readiness
 @Singleton
 public class PipelineHealthCheck implements HealthCheck {
 
@@ -28,11 +28,14 @@ public class PipelineHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        return named(runtime).status(service.health()).build();
+    }
+
+    /** A response named after the pipeline, with its data. */
+    static HealthCheckResponseBuilder named(PipelineRuntime runtime) {
         return HealthCheckResponse.named(runtime.definition().getName())
-                .status(service.health())
                 .withData("pipeline_name", runtime.definition().getName())
                 .withData("deployment_id", runtime.deploymentId())
-                .withData("uptime", (long) runtime.uptime())
-                .build();
+                .withData("uptime", (long) runtime.uptime());
     }
 }

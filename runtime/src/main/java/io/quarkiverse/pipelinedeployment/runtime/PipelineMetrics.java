@@ -14,10 +14,11 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 
 /**
- * The deployment's Micrometer meters, registered once at startup so that recording does no registry lookup:
+ * The deployment's Micrometer meters, registered once at startup so that recording does no registry lookup, and only
+ * when the metrics endpoint is served:
  * <ul>
  * <li>{@code pipeline_invocations_total{pipeline,status}}: runs by outcome ({@code success}, {@code failure},
- * {@code timeout});</li>
+ * {@code timeout}, {@code cancelled} when the client went away before the answer);</li>
  * <li>{@code pipeline_invocation_seconds{pipeline}}: run durations, a histogram;</li>
  * <li>{@code pipeline_step_seconds{pipeline,step}}: step durations, a histogram;</li>
  * <li>{@code pipeline_invocations_active{pipeline}}: runs in flight;</li>

@@ -56,6 +56,7 @@ public class PipelineRecorder {
     public Function<SyntheticCreationalContext<PipelineRuntime>, PipelineRuntime> pipelineRuntime(
             PipelineDefinition definition, RuntimeValue<Invoker<Object, Object>> invoker, BuildMetadata build) {
         PipelineRuntimeConfig runtimeConfig = config.getValue();
+        PipelineRuntime.validate(runtimeConfig);
         return ctx -> new PipelineRuntime(definition, invoker.getValue(), build, runtimeConfig,
                 ctx.getInjectedReference(ObjectMapper.class), ctx.getInjectedReference(Vertx.class),
                 ctx.getInjectedReference(MeterRegistry.class));
@@ -208,8 +209,8 @@ public class PipelineRecorder {
     }
 
     /**
-     * Turns new invocations away with 503 once Quarkus begins to shut down (on SIGTERM), before it waits for the
-     * requests in flight.
+     * Turns new invocations away with 503, and readiness DOWN, once Quarkus begins to shut down (on SIGTERM), before
+     * it waits for the requests in flight.
      */
     public ShutdownListener shutdownListener() {
         return new ShutdownListener() {

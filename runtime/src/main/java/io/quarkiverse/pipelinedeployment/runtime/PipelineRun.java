@@ -22,8 +22,10 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Handler;
 
 /**
- * One run of the pipeline, from acceptance to its single response. Whichever comes first, the pipeline's result or
- * the time limit, ends the run; the other is ignored.
+ * One run of the pipeline, from acceptance to its single response. Whichever comes first, the pipeline's result, the
+ * time limit or the subscriber's cancellation (nobody waits for the answer any more), ends the run; the others are
+ * ignored. A run that ends early stops its work: a queued one leaves the queue, a running one is interrupted, a
+ * {@code Uni} is cancelled.
  */
 public final class PipelineRun implements Runnable, Handler<Long> {
 
@@ -53,7 +55,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         this.runName = request.runName() != null ? request.runName()
                 : runtime.definition().getName() + "-" + FastFormats.runNameTime(Instant.now());
         this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());
-        this.steps = new StepLog(runtime.statistics().metrics());
+        this.steps = new StepLog(runtime.statistics().metrics(), runtime.maxRecordedSteps());
     }
 
     /**
@@ -74,15 +76,14 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         if (runtime.stopping()) {
             done.set(true);
             runtime.statistics().runRejected();
+            // Another instance can take it at once
             emitter.fail(new InvocationRejectedException("The service is shutting down; retry on another instance",
                     1));
             return;
         }
         emitter.onTermination(() -> {
-            // The subscriber went away before the run ended: stop the work
             if (done.compareAndSet(false, true)) {
-                cancelWork();
-                runtime.statistics().runEnded(Outcome.FAILURE, System.nanoTime() - acceptedNanos);
+                cancelled();
             }
         });
         switch (runtime.definition().getExecutionMode()) {
@@ -104,7 +105,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
                     emitter.fail(new InvocationRejectedException(
                             "Too many pipeline invocations in progress: every invocation thread is busy and the queue"
                                     + " (quarkus.pipeline.max-queued-invocations) is full",
-                            1));
+                            runtime.retryAfterSeconds()));
                     return;
                 }
                 runtime.statistics().runStarted();
@@ -119,7 +120,8 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         if (done.get()) {
             return; // ran out of time while queued
         }
-        startedNanos = System.nanoTime();
+        long began = System.nanoTime();
+        startedNanos = began;
         StepLog previous = steps.enter();
         try {
             finish(Outcome.SUCCESS, runtime.invoker().invoke(null, bound.arguments()), null);
@@ -127,6 +129,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
             finish(Outcome.FAILURE, null, t);
         } finally {
             StepLog.exit(previous);
+            runtime.ranFor(System.nanoTime() - began);
         }
     }
 
@@ -187,10 +190,24 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         }
     }
 
+    /** The subscriber went away before the run ended (the client disconnected): stop the work, answer nothing. */
+    private void cancelled() {
+        cancelTimer();
+        cancelWork();
+        long end = System.nanoTime();
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Pipeline %s run %s (%s) cancelled: nobody waits for its answer", runtime.definition().getName(),
+                    ClientText.forLog(runName), runId);
+        }
+        runtime.statistics().runEnded(Outcome.CANCELLED, end - (startedNanos != 0 ? startedNanos : acceptedNanos));
+    }
+
     private void cancelWork() {
         Future<?> f = future;
         if (f != null) {
             f.cancel(true);
+            // A queued run gives its place back now, not when a thread would have picked it up
+            runtime.dequeue(f);
         }
         Cancellable s = subscription;
         if (s != null) {
@@ -198,14 +215,18 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         }
     }
 
-    private void finish(Outcome outcome, Object result, Throwable failure) {
-        if (!done.compareAndSet(false, true)) {
-            return;
-        }
+    private void cancelTimer() {
         long timer = timerId;
         if (timer >= 0) {
             runtime.vertx().cancelTimer(timer);
         }
+    }
+
+    private void finish(Outcome outcome, Object result, Throwable failure) {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        cancelTimer();
         complete(outcome, result, failure);
     }
 
@@ -215,23 +236,25 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         double seconds = (end - began) / 1_000_000_000.0;
         InvocationResponse.Metadata metadata = new InvocationResponse.Metadata(runtime.deploymentId(),
                 runtime.deploymentName(), runtime.info().snapshot().id(), runtime.info().snapshot().name(),
-                runtime.definition().getName(), runId, runName, bound.used(), steps.snapshot());
+                runtime.definition().getName(), runId, runName, bound.used(), steps.snapshot(), steps.omitted());
         InvocationResponse response = switch (outcome) {
             case SUCCESS -> new InvocationResponse(true, outputs(result), seconds, metadata, null, outcome);
             case FAILURE -> {
                 Throwable cause = unwrap(failure);
-                LOG.warnf(cause, "Pipeline %s run %s (%s) failed", runtime.definition().getName(), runName, runId);
+                LOG.warnf(cause, "Pipeline %s run %s (%s) failed", runtime.definition().getName(),
+                        ClientText.forLog(runName), runId);
                 yield new InvocationResponse(false, null, seconds, metadata,
                         "Failed to execute pipeline: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
                         outcome);
             }
             case TIMEOUT -> {
                 double limit = (deadlineNanos - request.receivedAtNanos()) / 1_000_000_000.0;
-                LOG.warnf("Pipeline %s run %s (%s) timed out after %.3f s", runtime.definition().getName(), runName,
-                        runId, limit);
+                LOG.warnf("Pipeline %s run %s (%s) timed out after %.3f s", runtime.definition().getName(),
+                        ClientText.forLog(runName), runId, limit);
                 yield new InvocationResponse(false, null, seconds, metadata,
                         "Pipeline execution timed out after " + limit + " seconds", outcome);
             }
+            case CANCELLED -> new InvocationResponse(false, null, seconds, metadata, "Run cancelled", outcome);
         };
         runtime.statistics().runEnded(outcome, end - began);
         RecentInvocations recent = runtime.recentInvocations();

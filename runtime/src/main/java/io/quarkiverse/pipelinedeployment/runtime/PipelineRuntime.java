@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -25,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
 import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
 import io.quarkiverse.pipelinedeployment.MiddlewareDescriptor;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.virtual.threads.VirtualThreadsRecorder;
 import io.vertx.core.Vertx;
 
@@ -40,6 +43,9 @@ public final class PipelineRuntime {
     /** The flavor of the built-in app runner. */
     public static final String VERTX_FLAVOR = "vertx";
 
+    /** The longest {@code Retry-After} given when the queue is full, in seconds. */
+    static final int MAX_RETRY_AFTER = 60;
+
     private final PipelineDefinition definition;
     private final Invoker<Object, Object> invoker;
     private final ParameterBinder binder;
@@ -48,6 +54,12 @@ public final class PipelineRuntime {
     private final ThreadPoolExecutor pool;
     private final ExecutorService virtualThreads;
     private final long invokeTimeoutNanos;
+    private final int maxRecordedSteps;
+    /**
+     * How long a run held its invocation thread, in nanoseconds: a moving average with weight 1/4 for the last run,
+     * 0 before the first. Updated without a lock: a lost update only makes the estimate a little older.
+     */
+    private volatile long serviceNanos;
     private final String deploymentId = UUID.randomUUID().toString();
     private final String deploymentName;
     private final long startNanos = System.nanoTime();
@@ -68,6 +80,7 @@ public final class PipelineRuntime {
         this.vertx = vertx;
         this.binder = new ParameterBinder(definition.getParameters(), mapper);
         this.invokeTimeoutNanos = config.invokeTimeout().toNanos();
+        this.maxRecordedSteps = config.maxRecordedSteps();
         this.deploymentName = config.deploymentName().orElse(build.getApplicationName());
         this.pool = needsPool(definition.getExecutionMode()) ? newPool(config) : null;
         this.virtualThreads = definition.getExecutionMode() == ExecutionMode.VIRTUAL_THREAD && hasVirtualThreads()
@@ -77,8 +90,11 @@ public final class PipelineRuntime {
         this.middlewares = middlewares(build);
         this.settings = effectiveSettings();
         this.appRunnerArgs = Map.copyOf(config.appRunnerArgs());
-        this.statistics.metrics(new PipelineMetrics(meters, definition.getName(), definition.getSteps(), statistics,
-                pool));
+        if (build.getEndpointPaths().containsKey("metrics")) {
+            // With the metrics endpoint excluded, Micrometer's own /q/metrics must not show the pipeline's series
+            this.statistics.metrics(new PipelineMetrics(meters, definition.getName(), definition.getSteps(),
+                    statistics, pool));
+        }
         this.info = new DeploymentInfo(
                 new DeploymentInfo.Deployment(deploymentId, deploymentName, authEnabled(config)),
                 new DeploymentInfo.Snapshot(build.getSnapshotId(), build.getSnapshotName()),
@@ -100,16 +116,36 @@ public final class PipelineRuntime {
         return Runtime.version().feature() >= 21;
     }
 
+    /**
+     * Refuses values that cannot work, naming the key, so that the application does not start with them; called by
+     * the recorder at startup.
+     */
+    static void validate(PipelineRuntimeConfig config) {
+        Duration timeout = config.invokeTimeout();
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw invalid("invoke-timeout", timeout, "must be greater than 0");
+        }
+        if (config.threadPoolSize() < 1) {
+            throw invalid("thread-pool-size", config.threadPoolSize(), "must be at least 1");
+        }
+        if (config.maxQueuedInvocations() < 0) {
+            throw invalid("max-queued-invocations", config.maxQueuedInvocations(), "must not be negative");
+        }
+        if (config.maxRecordedSteps() < 1) {
+            throw invalid("max-recorded-steps", config.maxRecordedSteps(), "must be at least 1");
+        }
+    }
+
+    private static ConfigurationException invalid(String key, Object value, String rule) {
+        String property = "quarkus.pipeline." + key;
+        String raw = org.eclipse.microprofile.config.ConfigProvider.getConfig().getConfigValue(property).getRawValue();
+        return new ConfigurationException(property + "=" + (raw != null ? raw : value) + " is invalid: it " + rule,
+                Set.of(property));
+    }
+
     private static ThreadPoolExecutor newPool(PipelineRuntimeConfig config) {
         int size = config.threadPoolSize();
-        if (size < 1) {
-            throw new IllegalArgumentException("quarkus.pipeline.thread-pool-size must be at least 1, was " + size);
-        }
         int queue = config.maxQueuedInvocations();
-        if (queue < 0) {
-            throw new IllegalArgumentException(
-                    "quarkus.pipeline.max-queued-invocations must not be negative, was " + queue);
-        }
         ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS,
                 queue == 0 ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(queue),
                 new InvocationThreadFactory());
@@ -218,6 +254,42 @@ public final class PipelineRuntime {
         return virtualThreads != null ? virtualThreads : pool;
     }
 
+    /**
+     * Gives a cancelled run's place in the queue back at once, rather than when a thread would have picked it up.
+     *
+     * @param task what {@link #executor()} returned for the run
+     */
+    void dequeue(Future<?> task) {
+        if (pool != null && task instanceof Runnable queued) {
+            pool.remove(queued);
+        }
+    }
+
+    /** A run ended that held an invocation thread (or a virtual thread) for {@code nanos}. */
+    void ranFor(long nanos) {
+        long average = serviceNanos;
+        serviceNanos = average == 0 ? Math.max(1, nanos) : average + (nanos - average) / 4;
+    }
+
+    /**
+     * The expected wait, in seconds, for a place in a full queue: the runs queued (at least one) times the recent
+     * time a run holds a thread, shared by the pool's threads; at least 1 and at most {@value #MAX_RETRY_AFTER}, and
+     * 1 before any run has ended.
+     */
+    int retryAfterSeconds() {
+        long average = serviceNanos;
+        if (pool == null || average == 0) {
+            return 1;
+        }
+        double seconds = Math.max(1, pool.getQueue().size()) * (average / 1e9) / pool.getMaximumPoolSize();
+        return (int) Math.max(1, Math.min(MAX_RETRY_AFTER, Math.ceil(seconds)));
+    }
+
+    /** {@code quarkus.pipeline.max-recorded-steps}. */
+    int maxRecordedSteps() {
+        return maxRecordedSteps;
+    }
+
     /** The time limit of a run, in nanoseconds: {@code invoke-timeout}, shortened by the request's own. */
     long timeoutNanos(Duration requested) {
         if (requested == null) {
@@ -286,7 +358,8 @@ public final class PipelineRuntime {
     }
 
     /**
-     * From now on, new invocations are turned away with 503: the application is shutting down. Runs in flight go on.
+     * From now on, new invocations are turned away with 503 and readiness reports DOWN: the application is shutting
+     * down. Runs in flight go on.
      */
     void stopAccepting() {
         stopping = true;

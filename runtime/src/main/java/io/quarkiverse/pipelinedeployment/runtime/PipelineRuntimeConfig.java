@@ -47,14 +47,15 @@ public interface PipelineRuntimeConfig {
     /**
      * The number of threads that run blocking pipeline invocations (the default execution model). Pipelines
      * annotated {@code @NonBlocking}, returning {@code Uni} or {@code CompletionStage}, or annotated
-     * {@code @RunOnVirtualThread} do not use this pool.
+     * {@code @RunOnVirtualThread} do not use this pool. At least 1.
      */
     @WithDefault("40")
     int threadPoolSize();
 
     /**
      * The number of invocations that may wait for a free invocation thread. Beyond it, the invoke endpoint answers
-     * {@code 503} with a {@code Retry-After} header.
+     * {@code 503} with a {@code Retry-After} header that estimates, from the queue and the recent throughput, when a
+     * place will be free. {@code 0} means no invocation waits.
      */
     @WithDefault("1000")
     int maxQueuedInvocations();
@@ -62,9 +63,17 @@ public interface PipelineRuntimeConfig {
     /**
      * The longest an invocation may take, counted from the request's arrival (queue wait included). The request's
      * own {@code timeout} can only shorten it. An invocation that runs out of time is answered with {@code 504}.
+     * Must be greater than 0.
      */
     @WithDefault("300s")
     Duration invokeTimeout();
+
+    /**
+     * The most {@code @Step} calls a run lists in {@code metadata.steps}. Further calls are still timed in the
+     * {@code pipeline_step_seconds} metric, and counted in {@code metadata.steps_omitted}. At least 1.
+     */
+    @WithDefault("1000")
+    int maxRecordedSteps();
 
     /**
      * The largest request body the invoke endpoint accepts. A larger body is answered with {@code 413}.

@@ -7,7 +7,7 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 
 /**
  * Counters of the built-in service: runs started, the time of the last one and runs in flight; run outcomes and
- * rejections are forwarded to the Micrometer meters.
+ * rejections are forwarded to the Micrometer meters when they are registered.
  */
 public final class RunStatistics {
 
@@ -45,7 +45,7 @@ public final class RunStatistics {
         }
     }
 
-    /** Pipeline runs that started: successful, failed or timed out. */
+    /** Pipeline runs that started: successful, failed, timed out or cancelled. */
     public long totalExecutions() {
         return started.get();
     }

@@ -9,11 +9,16 @@ import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 
 /**
- * The {@code @Step} calls of one run, in call order.
+ * The {@code @Step} calls of one run, in call order, at most {@code quarkus.pipeline.max-recorded-steps} of them; the
+ * calls beyond are only counted (and timed in metrics).
  * <p>
  * The log of the run in progress is found through a thread-local while the pipeline method runs synchronously (on
  * the invocation pool, the event loop or a virtual thread), and through the request's duplicated Vert.x context for
- * the asynchronous continuations of {@code Uni} and {@code CompletionStage} pipelines.
+ * the asynchronous continuations of {@code Uni} and {@code CompletionStage} pipelines. Work the pipeline hands to
+ * other threads carries the log along through MicroProfile Context Propagation ({@link StepLogContextProvider}): a
+ * {@code ManagedExecutor}, its {@code CompletableFuture}s, {@code ThreadContext}-wrapped tasks and Mutiny operators.
+ * The thread-local is never inherited by threads the pipeline creates itself: a pool thread created during one run
+ * would otherwise keep that run's log for the tasks of later runs.
  */
 public final class StepLog {
 
@@ -22,9 +27,16 @@ public final class StepLog {
 
     private final ArrayList<StepExecution> entries = new ArrayList<>(8);
     private final PipelineMetrics metrics;
+    private final int maxEntries;
+    private int omitted;
 
-    StepLog(PipelineMetrics metrics) {
+    /**
+     * @param metrics the step timers, or {@code null} when the pipeline's meters are not registered
+     * @param maxEntries {@code quarkus.pipeline.max-recorded-steps}
+     */
+    StepLog(PipelineMetrics metrics, int maxEntries) {
         this.metrics = metrics;
+        this.maxEntries = maxEntries;
     }
 
     /**
@@ -42,17 +54,24 @@ public final class StepLog {
      * Makes this log current on this thread; returns the previous one, to be given to {@link #exit(StepLog)}.
      */
     StepLog enter() {
-        StepLog previous = CURRENT.get();
-        CURRENT.set(this);
-        return previous;
+        return swap(this);
     }
 
     static void exit(StepLog previous) {
-        if (previous == null) {
+        swap(previous);
+    }
+
+    /**
+     * Makes {@code log} current on this thread, or none for {@code null}; returns the one that was current.
+     */
+    static StepLog swap(StepLog log) {
+        StepLog previous = CURRENT.get();
+        if (log == null) {
             CURRENT.remove();
         } else {
-            CURRENT.set(previous);
+            CURRENT.set(log);
         }
+        return previous;
     }
 
     /**
@@ -69,11 +88,13 @@ public final class StepLog {
         if (metrics != null) {
             metrics.stepEnded(name, nanos);
         }
-        double seconds = nanos / 1_000_000_000.0;
-        StepExecution entry = new StepExecution(name, completed ? StepExecution.COMPLETED : StepExecution.FAILED,
-                FastFormats.iso(start), seconds);
         synchronized (entries) {
-            entries.add(entry);
+            if (entries.size() >= maxEntries) {
+                omitted++;
+                return;
+            }
+            entries.add(new StepExecution(name, completed ? StepExecution.COMPLETED : StepExecution.FAILED,
+                    FastFormats.iso(start), nanos / 1_000_000_000.0));
         }
     }
 
@@ -83,6 +104,16 @@ public final class StepLog {
     public List<StepExecution> snapshot() {
         synchronized (entries) {
             return List.copyOf(entries);
+        }
+    }
+
+    /**
+     * The calls made beyond {@code quarkus.pipeline.max-recorded-steps} so far, which {@link #snapshot()} does not
+     * list.
+     */
+    public int omitted() {
+        synchronized (entries) {
+            return omitted;
         }
     }
 }
