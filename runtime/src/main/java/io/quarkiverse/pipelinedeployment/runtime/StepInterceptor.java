@@ -31,22 +31,24 @@ public class StepInterceptor {
         String name = step == null || step.name().isEmpty() ? context.getMethod().getName() : step.name();
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
+        // The place is taken now, so a step called from inside another one is listed after it: call order
+        int place = log.begin();
         Object result;
         try {
             result = context.proceed();
         } catch (Exception | Error e) {
-            log.record(name, start, startNanos, false);
+            log.end(place, name, start, startNanos, false);
             throw e;
         }
         if (result instanceof Uni<?> uni) {
-            return uni.onTermination().invoke((item, failure, cancelled) -> log.record(name, start, startNanos,
+            return uni.onTermination().invoke((item, failure, cancelled) -> log.end(place, name, start, startNanos,
                     failure == null && !cancelled));
         }
         if (result instanceof CompletionStage<?> stage) {
-            stage.whenComplete((item, failure) -> log.record(name, start, startNanos, failure == null));
+            stage.whenComplete((item, failure) -> log.end(place, name, start, startNanos, failure == null));
             return result;
         }
-        log.record(name, start, startNanos, true);
+        log.end(place, name, start, startNanos, true);
         return result;
     }
 }

@@ -83,27 +83,53 @@ public final class StepLog {
         }
     }
 
-    void record(String name, Instant start, long startNanos, boolean completed) {
-        long nanos = System.nanoTime() - startNanos;
-        if (metrics != null) {
-            metrics.stepEnded(name, nanos);
-        }
+    /**
+     * Takes the next place in call order for a step that starts now.
+     *
+     * @return its place, for {@link #end}, or {@code -1} past {@code quarkus.pipeline.max-recorded-steps} (the call
+     *         is then only counted)
+     */
+    int begin() {
         synchronized (entries) {
             if (entries.size() >= maxEntries) {
                 omitted++;
-                return;
+                return -1;
             }
-            entries.add(new StepExecution(name, completed ? StepExecution.COMPLETED : StepExecution.FAILED,
-                    FastFormats.iso(start), nanos / 1_000_000_000.0));
+            entries.add(null);
+            return entries.size() - 1;
         }
     }
 
     /**
-     * A copy of the steps recorded so far.
+     * Records how the step that took {@code place} ended, and times it in metrics.
+     */
+    void end(int place, String name, Instant start, long startNanos, boolean completed) {
+        long nanos = System.nanoTime() - startNanos;
+        if (metrics != null) {
+            metrics.stepEnded(name, nanos);
+        }
+        if (place < 0) {
+            return;
+        }
+        StepExecution entry = new StepExecution(name, completed ? StepExecution.COMPLETED : StepExecution.FAILED,
+                FastFormats.iso(start), nanos / 1_000_000_000.0);
+        synchronized (entries) {
+            entries.set(place, entry);
+        }
+    }
+
+    /**
+     * A copy of the steps that ended so far, in the order they were called (a step still running is left out).
      */
     public List<StepExecution> snapshot() {
         synchronized (entries) {
-            return List.copyOf(entries);
+            List<StepExecution> ended = new ArrayList<>(entries.size());
+            for (StepExecution entry : entries) {
+                if (entry != null) {
+                    ended.add(entry);
+                }
+            }
+            return ended;
         }
     }
 
