@@ -41,13 +41,13 @@ public final class InvokeHandler implements Handler<RoutingContext> {
     private final DeploymentService service;
     private final ObjectReader reader;
     private final ObjectWriter writer;
-    private final long maxRequestSize;
+    private final RequestBodies.Limit limit;
 
-    public InvokeHandler(DeploymentService service, ObjectMapper mapper, long maxRequestSize) {
+    InvokeHandler(DeploymentService service, ObjectMapper mapper, RequestBodies.Limit limit) {
         this.service = service;
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.writer = mapper.writer();
-        this.maxRequestSize = maxRequestSize;
+        this.limit = limit;
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class InvokeHandler implements Handler<RoutingContext> {
             JsonResponses.detail(ctx, 415, "Unsupported media type: the request body must be application/json");
             return;
         }
-        RequestBodies.read(ctx, maxRequestSize, body -> process(ctx, body, receivedAt));
+        RequestBodies.read(ctx, limit, body -> process(ctx, body, receivedAt));
     }
 
     /** Content types {@code application/json} and {@code application/*+json}; a missing one is taken as JSON. */

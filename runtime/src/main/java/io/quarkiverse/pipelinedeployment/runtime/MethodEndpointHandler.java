@@ -52,10 +52,10 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
     private final boolean returnsVoid;
     private final ObjectReader jsonReader;
     private final ObjectWriter writer;
-    private final long maxBodySize;
+    private final RequestBodies.Limit limit;
 
     MethodEndpointHandler(Object instance, Method method, boolean bodyMethod, List<String> pathParameters,
-            ObjectMapper mapper, long maxBodySize) {
+            ObjectMapper mapper, RequestBodies.Limit limit) {
         this.description = method.getDeclaringClass().getName() + "#" + method.getName();
         try {
             method.setAccessible(true);
@@ -86,7 +86,7 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
         this.returnsVoid = method.getReturnType() == void.class;
         this.jsonReader = mapper.reader();
         this.writer = mapper.writer();
-        this.maxBodySize = maxBodySize;
+        this.limit = limit;
     }
 
     @Override
@@ -95,7 +95,7 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
             dispatch(ctx, null);
             return;
         }
-        RequestBodies.read(ctx, maxBodySize, body -> dispatch(ctx, body));
+        RequestBodies.read(ctx, limit, body -> dispatch(ctx, body));
     }
 
     private void dispatch(RoutingContext ctx, Buffer body) {

@@ -67,7 +67,10 @@ public interface PipelineRuntimeConfig {
     Duration invokeTimeout();
 
     /**
-     * The largest request body the invoke endpoint accepts. A larger body is answered with {@code 413}.
+     * The largest request body the deployment's routes (invoke and custom endpoints) accept. A larger body is
+     * answered with {@code 413 {"detail": ...}}, whether its {@code Content-Length} announces it or it is sent
+     * chunked. Quarkus' own {@code quarkus.http.limits.max-body-size} defaults to this value; if it is set
+     * explicitly, that setting wins, and the smaller of the two applies.
      */
     @WithDefault("256M")
     MemorySize maxRequestSize();
