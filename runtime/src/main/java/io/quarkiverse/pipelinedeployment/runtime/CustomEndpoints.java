@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -36,7 +37,8 @@ final class CustomEndpoints {
 
     @SuppressWarnings("unchecked")
     static Handler<RoutingContext> handler(String source, String reference, EndpointForm form, boolean bodyMethod,
-            List<String> pathParameters, Map<String, String> initArgs, ObjectMapper mapper, RequestBodies.Limit limit) {
+            List<String> pathParameters, Map<String, String> initArgs, ObjectMapper mapper, RequestBodies.Limit limit,
+            Duration timeout) {
         AppRunner runner = Arc.container().instance(AppRunner.class).get();
         try {
             int hash = reference.indexOf('#');
@@ -50,7 +52,8 @@ final class CustomEndpoints {
                     Object target = Modifier.isStatic(method.getModifiers()) ? null
                             : Arc.container().instance(clazz).get();
                     if (form == EndpointForm.DIRECT_METHOD) {
-                        yield new MethodEndpointHandler(target, method, bodyMethod, pathParameters, mapper, limit);
+                        yield new MethodEndpointHandler(target, method, bodyMethod, pathParameters, mapper, limit,
+                                timeout);
                     }
                     method.setAccessible(true);
                     yield method.invoke(target, builderArguments(source, reference, method, runner, initArgs));
@@ -66,7 +69,7 @@ final class CustomEndpoints {
                 throw new IllegalStateException("Custom endpoint " + reference + " built null (" + source + ")");
             }
             return new MethodEndpointHandler(built, method(built.getClass(), "handle"), bodyMethod, pathParameters,
-                    mapper, limit);
+                    mapper, limit, timeout);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("Custom endpoint " + reference + " failed to build: " + e.getCause(),
                     e.getCause());

@@ -98,7 +98,7 @@ public class PipelineRecorder {
     public Handler<RoutingContext> customEndpointHandler(String source, String reference, EndpointForm form,
             boolean bodyMethod, List<String> pathParameters, Map<String, String> initArgs) {
         return CustomEndpoints.handler(source, reference, form, bodyMethod, pathParameters, initArgs, mapper(),
-                bodyLimit());
+                bodyLimit(), config.getValue().invokeTimeout());
     }
 
     /**

@@ -62,6 +62,8 @@ public interface PipelineRuntimeConfig {
     /**
      * The longest an invocation may take, counted from the request's arrival (queue wait included). The request's
      * own {@code timeout} can only shorten it. An invocation that runs out of time is answered with {@code 504}.
+     * It bounds custom endpoint methods (not native endpoints) too: one still running then is interrupted and the
+     * request answered {@code 504 {"detail": ...}}.
      */
     @WithDefault("300s")
     Duration invokeTimeout();
