@@ -228,7 +228,7 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
         if (readsBody) {
             try {
                 json = body == null || body.length() == 0 ? JsonNodeFactory.instance.objectNode()
-                        : jsonReader.readTree(body.getBytes());
+                        : RequestBodies.readTree(jsonReader, body);
             } catch (Exception e) {
                 errors.add(new ValidationError(ValidationError.JSON_INVALID, List.of("body"), "JSON decode error",
                         Map.of()));

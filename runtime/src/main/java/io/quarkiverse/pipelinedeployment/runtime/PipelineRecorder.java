@@ -274,7 +274,7 @@ public class PipelineRecorder {
     }
 
     public Handler<RoutingContext> invokeHandler() {
-        return new InvokeHandler(service(), mapper(), bodyLimit());
+        return new InvokeHandler(service(), runtime(), mapper(), bodyLimit());
     }
 
     /**

@@ -1,11 +1,16 @@
 package io.quarkiverse.pipelinedeployment.runtime;
 
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.netty.buffer.ByteBuf;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -23,6 +28,13 @@ import io.vertx.ext.web.RoutingContext;
 final class RequestBodies {
 
     private static final Logger LOG = Logger.getLogger(RequestBodies.class);
+
+    /**
+     * {@value} bytes (64 KiB): a body larger than this is parsed and bound, and its answer written as JSON, on a
+     * worker thread rather than on the event loop, so that the event loop keeps serving other requests (health
+     * included) meanwhile. Smaller bodies are handled on the event loop, without a thread hop.
+     */
+    static final int OFF_LOOP_SIZE = 64 * 1024;
 
     /** {@value} bytes: the most a body buffer is given up front from the {@code Content-Length}. */
     private static final int PRESIZE_LIMIT = 1024 * 1024;
@@ -118,6 +130,17 @@ final class RequestBodies {
                 }
             }
         };
+    }
+
+    /**
+     * Parses a body as JSON, from the buffer's own bytes when it has an array (no copy of the body).
+     */
+    static JsonNode readTree(ObjectReader reader, Buffer body) throws IOException {
+        ByteBuf bytes = body.getByteBuf();
+        if (bytes.hasArray()) {
+            return reader.readTree(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+        }
+        return reader.readTree(body.getBytes());
     }
 
     /**
