@@ -18,6 +18,14 @@ final class RouteOrder {
     static final int CUSTOM_ENDPOINT = -SecurityHandlerPriorities.AUTHORIZATION + 50;
 
     /**
+     * {@value}: the check of a request's {@code Content-Length} against the deployment's body limit, on the invoke
+     * path and on native JAX-RS custom endpoints, just ahead of Quarkus' own check
+     * ({@code RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT}), which answers with an empty body, and after the security
+     * filters.
+     */
+    static final int BODY_LIMIT = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+
+    /**
      * {@value}: the dashboard's files under the root path, after the application's own routes.
      */
     static final int DASHBOARD = RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 5_000;

@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -36,7 +37,8 @@ final class CustomEndpoints {
 
     @SuppressWarnings("unchecked")
     static Handler<RoutingContext> handler(String source, String reference, EndpointForm form, boolean bodyMethod,
-            List<String> pathParameters, Map<String, String> initArgs, ObjectMapper mapper, long maxBodySize) {
+            List<String> pathParameters, Map<String, String> initArgs, ObjectMapper mapper, RequestBodies.Limit limit,
+            Duration timeout) {
         AppRunner runner = Arc.container().instance(AppRunner.class).get();
         try {
             int hash = reference.indexOf('#');
@@ -50,8 +52,8 @@ final class CustomEndpoints {
                     Object target = Modifier.isStatic(method.getModifiers()) ? null
                             : Arc.container().instance(clazz).get();
                     if (form == EndpointForm.DIRECT_METHOD) {
-                        yield new MethodEndpointHandler(target, method, bodyMethod, pathParameters, mapper,
-                                maxBodySize);
+                        yield new MethodEndpointHandler(target, method, bodyMethod, pathParameters, mapper, limit,
+                                timeout);
                     }
                     method.setAccessible(true);
                     yield method.invoke(target, builderArguments(source, reference, method, runner, initArgs));
@@ -59,13 +61,15 @@ final class CustomEndpoints {
                 default -> throw new IllegalArgumentException(form + " has no handler of its own");
             };
             if (built instanceof Handler<?> handler) {
-                return (Handler<RoutingContext>) handler;
+                // It reads the body itself: a Content-Length over the limit is refused ahead of it
+                return bodyMethod ? RequestBodies.guarded(limit, (Handler<RoutingContext>) handler)
+                        : (Handler<RoutingContext>) handler;
             }
             if (built == null) {
                 throw new IllegalStateException("Custom endpoint " + reference + " built null (" + source + ")");
             }
             return new MethodEndpointHandler(built, method(built.getClass(), "handle"), bodyMethod, pathParameters,
-                    mapper, maxBodySize);
+                    mapper, limit, timeout);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("Custom endpoint " + reference + " failed to build: " + e.getCause(),
                     e.getCause());

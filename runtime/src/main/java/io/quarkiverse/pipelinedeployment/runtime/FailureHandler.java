@@ -15,6 +15,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(FailureHandler.class);
 
+    private final RequestBodies.Limit bodyLimit;
+
+    /**
+     * @param bodyLimit the deployment's body limit, for its 413 answer
+     */
+    FailureHandler(RequestBodies.Limit bodyLimit) {
+        this.bodyLimit = bodyLimit;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
@@ -26,7 +35,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
         }
         int status = ctx.statusCode();
         if (status == 413) {
-            JsonResponses.detail(ctx, 413, "Request body too large");
+            // A body handler installed by another extension refused the body
+            bodyLimit.reject(ctx);
             return;
         }
         if (status >= 400 && status < 500) {

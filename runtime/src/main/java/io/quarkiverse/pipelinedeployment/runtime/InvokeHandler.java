@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.jboss.logging.Logger;
 
@@ -19,11 +20,15 @@ import io.quarkiverse.pipelinedeployment.InvalidParametersException;
 import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
 import io.quarkiverse.pipelinedeployment.ValidationError;
+import io.quarkus.arc.ClientProxy;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniSubscriber;
 import io.smallrye.mutiny.subscription.UniSubscription;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,23 +37,40 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Serves {@code POST <root><api><invoke>}: reads and checks the body on the event loop, hands the request to the
- * {@link DeploymentService}, and writes its single answer back on the request's context.
+ * Serves {@code POST <root><api><invoke>}: reads and checks the body, hands the request to the
+ * {@link DeploymentService} on the request's Vert.x context, and writes its single answer back on that context.
+ * <p>
+ * Bodies up to {@link RequestBodies#OFF_LOOP_SIZE} are parsed and answered on the event loop, with no thread hop.
+ * Larger ones are parsed (and, for the built-in service, their parameters bound) on a worker thread, and the request
+ * goes back to its context for the hand-off; their answers are serialized on a worker thread too. An answer that
+ * completes on an invocation thread is serialized there.
  */
 public final class InvokeHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(InvokeHandler.class);
 
+    private static final Buffer INTERNAL_ERROR = JsonResponses.detailBody("Internal Server Error");
+    private static final Buffer OUTPUTS_NOT_WRITABLE = JsonResponses.detailBody(
+            "Failed to write the pipeline's outputs as JSON");
+
     private final DeploymentService service;
+    /** The built-in service's runtime, to bind a large body's parameters off the event loop; else {@code null}. */
+    private final PipelineRuntime builtIn;
     private final ObjectReader reader;
     private final ObjectWriter writer;
-    private final long maxRequestSize;
+    private final RequestBodies.Limit limit;
 
-    public InvokeHandler(DeploymentService service, ObjectMapper mapper, long maxRequestSize) {
+    /**
+     * @param runtime the pipeline runtime, used when {@code service} is the built-in service itself (not a subclass,
+     *        which may do its own binding): a large body's parameters are then bound off the event loop too
+     */
+    InvokeHandler(DeploymentService service, PipelineRuntime runtime, ObjectMapper mapper,
+            RequestBodies.Limit limit) {
         this.service = service;
+        this.builtIn = ClientProxy.unwrap(service).getClass() == PipelineDeploymentService.class ? runtime : null;
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.writer = mapper.writer();
-        this.maxRequestSize = maxRequestSize;
+        this.limit = limit;
     }
 
     @Override
@@ -59,7 +81,7 @@ public final class InvokeHandler implements Handler<RoutingContext> {
             JsonResponses.detail(ctx, 415, "Unsupported media type: the request body must be application/json");
             return;
         }
-        RequestBodies.read(ctx, maxRequestSize, body -> process(ctx, body, receivedAt));
+        RequestBodies.read(ctx, limit, body -> process(ctx, body, receivedAt));
     }
 
     /** Content types {@code application/json} and {@code application/*+json}; a missing one is taken as JSON. */
@@ -78,21 +100,35 @@ public final class InvokeHandler implements Handler<RoutingContext> {
     }
 
     private void process(RoutingContext ctx, Buffer body, long receivedAt) {
+        if (body != null && body.length() > RequestBodies.OFF_LOOP_SIZE) {
+            new LargeBody(ctx, body, receivedAt).start();
+            return;
+        }
+        Object parsed = parse(body, receivedAt);
+        if (parsed instanceof InvocationRequest invocation) {
+            invoke(ctx, invocation, false);
+        } else {
+            ((Answer) parsed).send(ctx);
+        }
+    }
+
+    /**
+     * Parses and checks a body: the request to hand to the service, or the 422 {@link Answer} listing its problems.
+     */
+    private Object parse(Buffer body, long receivedAt) {
         JsonNode root;
         try {
-            root = body == null || body.length() == 0 ? null : reader.readTree(body.getBytes());
+            root = body == null || body.length() == 0 ? null : RequestBodies.readTree(reader, body);
         } catch (Exception e) {
             root = null;
         }
         if (root == null || root.isMissingNode()) {
-            unprocessable(ctx, List.of(new ValidationError(ValidationError.JSON_INVALID, List.of("body"),
+            return unprocessable(List.of(new ValidationError(ValidationError.JSON_INVALID, List.of("body"),
                     "JSON decode error", Map.of())));
-            return;
         }
         if (!root.isObject()) {
-            unprocessable(ctx, List.of(new ValidationError(ValidationError.TYPE_ERROR, List.of("body"),
+            return unprocessable(List.of(new ValidationError(ValidationError.TYPE_ERROR, List.of("body"),
                     "Input should be a valid dictionary or object to extract fields from", root)));
-            return;
         }
         List<ValidationError> errors = new ArrayList<>(0);
         JsonNode parameters = root.get("parameters");
@@ -114,33 +150,119 @@ public final class InvokeHandler implements Handler<RoutingContext> {
                     "Input should be a number of seconds greater than 0", timeout));
         }
         if (!errors.isEmpty()) {
-            unprocessable(ctx, errors);
-            return;
+            return unprocessable(errors);
         }
-        InvocationRequest invocation = new InvocationRequest((ObjectNode) parameters,
+        return new InvocationRequest((ObjectNode) parameters,
                 runName == null || runName.isNull() ? null : runName.asText(),
                 timeout == null || timeout.isNull() ? null : Duration.ofNanos((long) (timeout.asDouble() * 1e9)),
                 receivedAt);
+    }
+
+    /** Hands the request to the service; must run on the request's Vert.x context. */
+    private void invoke(RoutingContext ctx, InvocationRequest invocation, boolean large) {
+        Uni<InvocationResponse> run;
         try {
-            service.invoke(invocation).subscribe().withSubscriber(new Responder(ctx, Vertx.currentContext()));
+            run = service.invoke(invocation);
         } catch (Throwable t) {
-            respondFailure(ctx, t);
+            answer(t).send(ctx);
+            return;
+        }
+        subscribe(ctx, run, large);
+    }
+
+    private void subscribe(RoutingContext ctx, Uni<InvocationResponse> run, boolean large) {
+        try {
+            run.subscribe().withSubscriber(new Responder(ctx, Vertx.currentContext(), large));
+        } catch (Throwable t) {
+            answer(t).send(ctx);
         }
     }
 
     /**
-     * Answers the request once the service's {@code Uni} ends, back on the request's Vert.x context: one object per
-     * invocation, for the callback and the hop alike.
+     * A body over {@link RequestBodies#OFF_LOOP_SIZE}: parsed and checked on a worker thread (its parameters bound
+     * there too for the built-in service), then back on the request's context for the hand-off to the service (or
+     * the 422).
      */
-    private final class Responder implements UniSubscriber<InvocationResponse>, Handler<Void> {
+    private final class LargeBody implements Callable<Object>, Handler<AsyncResult<Object>> {
+        private final RoutingContext ctx;
+        private final Buffer body;
+        private final long receivedAt;
+        private Context context;
+        private ParameterBinder.Bound bound;
+
+        LargeBody(RoutingContext ctx, Buffer body, long receivedAt) {
+            this.ctx = ctx;
+            this.body = body;
+            this.receivedAt = receivedAt;
+        }
+
+        void start() {
+            context = Vertx.currentContext();
+            if (context == null) {
+                // Not on a Vert.x context (cannot happen for a routed request): parse in place
+                handle(Future.succeededFuture(call()));
+                return;
+            }
+            context.executeBlocking(this, false).onComplete(this);
+        }
+
+        @Override
+        public Object call() {
+            Object parsed = parse(body, receivedAt);
+            if (builtIn != null && parsed instanceof InvocationRequest invocation) {
+                try {
+                    bound = builtIn.binder().bind(invocation.parameters());
+                } catch (InvalidParametersException e) {
+                    return unprocessable(e.errors());
+                }
+            }
+            return parsed;
+        }
+
+        @Override
+        public void handle(AsyncResult<Object> result) {
+            if (context != null && Vertx.currentContext() != context) {
+                // The service is handed the request on the request's context, as for a small body
+                context.runOnContext(ignored -> handle(result));
+                return;
+            }
+            if (result.failed()) {
+                LOG.errorf(result.cause(), "Failed to read an invoke request body");
+                JsonResponses.send(ctx, 500, INTERNAL_ERROR);
+            } else if (result.result() instanceof InvocationRequest invocation) {
+                if (bound != null) {
+                    // What the built-in service's invoke does, with the parameters already bound
+                    subscribe(ctx, PipelineRun.start(builtIn, invocation, bound), true);
+                } else {
+                    invoke(ctx, invocation, true);
+                }
+            } else {
+                ((Answer) result.result()).send(ctx);
+            }
+        }
+    }
+
+    /**
+     * Answers the request once the service's {@code Uni} ends, on the request's Vert.x context: one object per
+     * invocation, for the callback, the answer and the hop alike. The answer is serialized on the thread that ends
+     * the {@code Uni} when that is not an event loop (an invocation thread), on a worker thread when the request's
+     * body was large, and on the event loop otherwise.
+     */
+    private final class Responder
+            implements UniSubscriber<InvocationResponse>, Handler<Void>, Callable<Void> {
         private final RoutingContext ctx;
         private final Context context;
+        private final boolean large;
         private InvocationResponse response;
         private Throwable failure;
+        private int status;
+        private Buffer body;
+        private String retryAfter;
 
-        Responder(RoutingContext ctx, Context context) {
+        Responder(RoutingContext ctx, Context context, boolean large) {
             this.ctx = ctx;
             this.context = context;
+            this.large = large;
         }
 
         @Override
@@ -166,6 +288,27 @@ public final class InvokeHandler implements Handler<RoutingContext> {
         }
 
         private void dispatch() {
+            if (!Context.isOnEventLoopThread()) {
+                // An invocation (or worker) thread: serialize here, then write on the request's context
+                call();
+            } else if (large && context != null) {
+                context.executeBlocking(this, false).onComplete(new Handler<AsyncResult<Void>>() {
+                    @Override
+                    public void handle(AsyncResult<Void> result) {
+                        if (result.failed()) {
+                            LOG.errorf(result.cause(), "Failed to write an invoke answer");
+                            status = 500;
+                            body = INTERNAL_ERROR;
+                        }
+                        write();
+                    }
+                });
+                return;
+            }
+            write();
+        }
+
+        private void write() {
             if (context == null || Vertx.currentContext() == context) {
                 handle(null);
             } else {
@@ -174,52 +317,78 @@ public final class InvokeHandler implements Handler<RoutingContext> {
             }
         }
 
+        /** Serializes the answer. */
+        @Override
+        public Void call() {
+            if (failure == null) {
+                status = response.outcome() == InvocationResponse.Outcome.TIMEOUT ? 504 : 200;
+                body = serialize(response);
+                if (body == null) {
+                    status = 500;
+                    body = OUTPUTS_NOT_WRITABLE;
+                }
+            } else {
+                Answer answer = answer(failure);
+                status = answer.status();
+                body = answer.body();
+                retryAfter = answer.retryAfter();
+            }
+            return null;
+        }
+
         @Override
         public void handle(Void ignored) {
-            if (failure != null) {
-                respondFailure(ctx, failure);
-            } else {
-                respond(ctx, response);
+            if (body == null) {
+                call();
             }
+            if (retryAfter != null && !ctx.response().ended()) {
+                ctx.response().headers().set(HttpHeaders.RETRY_AFTER, retryAfter);
+            }
+            JsonResponses.send(ctx, status, body);
         }
     }
 
-    private void respond(RoutingContext ctx, InvocationResponse response) {
-        byte[] bytes;
+    /** A prepared answer: status, JSON body and, for a 503, its {@code Retry-After}. */
+    private record Answer(int status, Buffer body, String retryAfter) {
+        void send(RoutingContext ctx) {
+            if (retryAfter != null && !ctx.response().ended()) {
+                ctx.response().headers().set(HttpHeaders.RETRY_AFTER, retryAfter);
+            }
+            JsonResponses.send(ctx, status, body);
+        }
+    }
+
+    /** The response as JSON, or {@code null} when it cannot be written. */
+    private Buffer serialize(InvocationResponse response) {
         try {
-            bytes = writer.writeValueAsBytes(response);
+            return Buffer.buffer(writer.writeValueAsBytes(response));
         } catch (Exception e) {
             // The details (class names, Jackson's reference chain) are for the log, not for the client
             LOG.errorf(e, "Failed to write the outputs of pipeline run %s as JSON",
                     response.metadata() == null ? "?" : response.metadata().runId());
-            JsonResponses.detail(ctx, 500, "Failed to write the pipeline's outputs as JSON");
-            return;
+            return null;
         }
-        int status = response.outcome() == InvocationResponse.Outcome.TIMEOUT ? 504 : 200;
-        JsonResponses.send(ctx, status, Buffer.buffer(bytes));
     }
 
-    private void respondFailure(RoutingContext ctx, Throwable failure) {
+    private Answer answer(Throwable failure) {
         if (failure instanceof InvalidParametersException invalid) {
-            unprocessable(ctx, invalid.errors());
+            return unprocessable(invalid.errors());
         } else if (failure instanceof InvocationRejectedException rejected) {
-            ctx.response().headers().set(HttpHeaders.RETRY_AFTER, Integer.toString(rejected.retryAfterSeconds()));
-            JsonResponses.detail(ctx, 503, rejected.getMessage());
+            return new Answer(503, JsonResponses.detailBody(rejected.getMessage()),
+                    Integer.toString(rejected.retryAfterSeconds()));
         } else {
             LOG.errorf(failure, "The deployment service failed to invoke the pipeline");
-            JsonResponses.detail(ctx, 500, "Internal Server Error");
+            return new Answer(500, INTERNAL_ERROR, null);
         }
     }
 
-    private void unprocessable(RoutingContext ctx, List<ValidationError> errors) {
-        byte[] bytes;
+    private Answer unprocessable(List<ValidationError> errors) {
         try {
-            bytes = writer.writeValueAsBytes(Map.of("detail", errors));
+            return new Answer(422, Buffer.buffer(writer.writeValueAsBytes(Map.of("detail", errors))), null);
         } catch (Exception e) {
-            ctx.fail(e);
-            return;
+            LOG.errorf(e, "Failed to write a 422 answer as JSON");
+            return new Answer(500, INTERNAL_ERROR, null);
         }
-        JsonResponses.send(ctx, 422, Buffer.buffer(bytes));
     }
 
     /**

@@ -99,7 +99,7 @@ public class PipelineRecorder {
     public Handler<RoutingContext> customEndpointHandler(String source, String reference, EndpointForm form,
             boolean bodyMethod, List<String> pathParameters, Map<String, String> initArgs) {
         return CustomEndpoints.handler(source, reference, form, bodyMethod, pathParameters, initArgs, mapper(),
-                config.getValue().maxRequestSize().asLongValue());
+                bodyLimit(), config.getValue().invokeTimeout());
     }
 
     /**
@@ -230,6 +230,7 @@ public class PipelineRecorder {
      * JSON failure handler.
      */
     public Consumer<Route> route(List<String> methods, Integer order) {
+        FailureHandler failureHandler = new FailureHandler(bodyLimit());
         return route -> {
             for (String method : methods) {
                 route.method(HttpMethod.valueOf(method));
@@ -237,7 +238,7 @@ public class PipelineRecorder {
             if (order != null) {
                 route.order(order);
             }
-            route.failureHandler(new FailureHandler());
+            route.failureHandler(failureHandler);
         };
     }
 
@@ -278,7 +279,20 @@ public class PipelineRecorder {
     }
 
     public Handler<RoutingContext> invokeHandler() {
-        return new InvokeHandler(service(), mapper(), config.getValue().maxRequestSize().asLongValue());
+        return new InvokeHandler(service(), runtime(), mapper(), bodyLimit());
+    }
+
+    /**
+     * Answers 413 with the deployment's JSON when a request's {@code Content-Length} is over the body limit, ahead of
+     * Quarkus' own check; passes every other request on.
+     */
+    public Handler<RoutingContext> bodyLimitGuard() {
+        return RequestBodies.contentLengthGuard(bodyLimit());
+    }
+
+    /** The body limit of the deployment's routes: {@code max-request-size}, or a smaller explicit Quarkus limit. */
+    private RequestBodies.Limit bodyLimit() {
+        return RequestBodies.limit(config.getValue().maxRequestSize());
     }
 
     public Handler<RoutingContext> infoHandler() {

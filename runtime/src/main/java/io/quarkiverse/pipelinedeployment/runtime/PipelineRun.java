@@ -69,6 +69,15 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }
+        return start(runtime, request, bound);
+    }
+
+    /**
+     * Runs the pipeline with parameters bound beforehand (off the event loop, for a large body). Must be called on the
+     * request's Vert.x context.
+     */
+    static Uni<InvocationResponse> start(PipelineRuntime runtime, InvocationRequest request,
+            ParameterBinder.Bound bound) {
         return Uni.createFrom().emitter(emitter -> new PipelineRun(runtime, request, bound, emitter).start());
     }
 

@@ -64,6 +64,8 @@ public interface PipelineRuntimeConfig {
      * The longest an invocation may take, counted from the request's arrival (queue wait included). The request's
      * own {@code timeout} can only shorten it. An invocation that runs out of time is answered with {@code 504}.
      * Must be greater than 0.
+     * It bounds custom endpoint methods (not native endpoints) too: one still running then is interrupted and the
+     * request answered {@code 504 {"detail": ...}}.
      */
     @WithDefault("300s")
     Duration invokeTimeout();
@@ -76,7 +78,10 @@ public interface PipelineRuntimeConfig {
     int maxRecordedSteps();
 
     /**
-     * The largest request body the invoke endpoint accepts. A larger body is answered with {@code 413}.
+     * The largest request body the deployment's routes (invoke and custom endpoints) accept. A larger body is
+     * answered with {@code 413 {"detail": ...}}, whether its {@code Content-Length} announces it or it is sent
+     * chunked. Quarkus' own {@code quarkus.http.limits.max-body-size} defaults to this value; if it is set
+     * explicitly, that setting wins, and the smaller of the two applies.
      */
     @WithDefault("256M")
     MemorySize maxRequestSize();

@@ -21,14 +21,24 @@ import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 
 /**
- * A body over quarkus.pipeline.max-request-size gets 413, whether announced by Content-Length or streamed.
+ * A body over quarkus.pipeline.max-request-size gets 413 with one JSON body, whether announced by Content-Length or
+ * streamed, on invoke and on a custom endpoint alike.
  */
 public class RequestSizeLimitTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class))
+            .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class, LargeBodyDefaultLimitTest.class,
+                    LargeBodyDefaultLimitTest.SizeEndpoint.class))
+            .overrideConfigKey("quarkus.pipeline.custom-endpoints.size.path", "/size")
+            .overrideConfigKey("quarkus.pipeline.custom-endpoints.size.method", "POST")
+            .overrideConfigKey("quarkus.pipeline.custom-endpoints.size.handler",
+                    LargeBodyDefaultLimitTest.SizeEndpoint.class.getName() + "#size")
+            .overrideConfigKey("quarkus.pipeline.custom-endpoints.size.auth-required", "false")
             .overrideRuntimeConfigKey("quarkus.pipeline.max-request-size", "1K");
+
+    static final String TOO_LARGE = "Request body too large: the limit is 1024 bytes "
+            + "(quarkus.pipeline.max-request-size)";
 
     @TestHTTPResource("/")
     URL root;
@@ -75,6 +85,24 @@ public class RequestSizeLimitTest {
         given().contentType("application/json")
                 .body(new ByteArrayInputStream(body(1000).getBytes(StandardCharsets.UTF_8)))
                 .post("/invoke").then().statusCode(413)
-                .body("detail", containsString("too large"));
+                .contentType("application/json")
+                .body("detail", equalTo(TOO_LARGE));
+    }
+
+    @Test
+    void oneAnswerForInvokeAndCustomEndpoints() {
+        String large = LargeBodyDefaultLimitTest.paddedBody("{}", 4096);
+        for (String path : new String[] { "/invoke", "/size" }) {
+            given().contentType("application/json").body(large).post(path).then().statusCode(413)
+                    .contentType("application/json")
+                    .body("detail", equalTo(TOO_LARGE));
+            given().contentType("application/json")
+                    .body(new ByteArrayInputStream(large.getBytes(StandardCharsets.UTF_8)))
+                    .post(path).then().statusCode(413)
+                    .contentType("application/json")
+                    .body("detail", equalTo(TOO_LARGE));
+        }
+        given().contentType("application/json").body(LargeBodyDefaultLimitTest.paddedBody("{}", 512))
+                .post("/size").then().statusCode(200);
     }
 }
