@@ -120,16 +120,7 @@ final class RequestBodies {
      * answers with an empty body.
      */
     static Handler<RoutingContext> contentLengthGuard(Limit limit) {
-        return new Handler<RoutingContext>() {
-            @Override
-            public void handle(RoutingContext ctx) {
-                if (limit.announcedTooLarge(ctx.request())) {
-                    limit.reject(ctx);
-                } else {
-                    ctx.next();
-                }
-            }
-        };
+        return guarded(limit, RoutingContext::next);
     }
 
     /**
