@@ -25,9 +25,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -293,9 +295,17 @@ public class AbuseTest {
         assertThat(row.serverErrors).as("5xx: " + row.examples).isZero();
     }
 
+    /** The running class: this one, or the packaged-jar subclass. */
+    static String suite = AbuseTest.class.getSimpleName();
+
+    @BeforeAll
+    static void nameTheSuite(TestInfo info) {
+        suite = info.getTestClass().map(Class::getSimpleName).orElse(suite);
+    }
+
     @AfterAll
     static void printTable() {
-        StringBuilder table = new StringBuilder("\nAbuse suite (" + AbuseTest.class.getSimpleName() + ")\n");
+        StringBuilder table = new StringBuilder("\nAbuse suite (" + suite + ")\n");
         table.append(String.format("%-40s %7s  %-45s %9s %5s%n", "class", "tries", "outcomes by status", "unguarded",
                 "5xx"));
         int unguarded = 0;

@@ -31,6 +31,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -59,13 +60,16 @@ public final class InvokeHandler implements Handler<RoutingContext> {
     private final ObjectReader reader;
     private final ObjectWriter writer;
     private final RequestBodies.Limit limit;
+    /** Parses large bodies and writes large answers: as many threads as CPUs, so their memory stays bounded. */
+    private final WorkerExecutor largeBodies;
 
     /**
      * @param runtime the pipeline runtime, used when {@code service} is the built-in service itself (not a subclass,
      *        which may do its own binding): a large body's parameters are then bound off the event loop too
      */
     InvokeHandler(DeploymentService service, PipelineRuntime runtime, ObjectMapper mapper,
-            RequestBodies.Limit limit) {
+            RequestBodies.Limit limit, WorkerExecutor largeBodies) {
+        this.largeBodies = largeBodies;
         this.service = service;
         this.builtIn = ClientProxy.unwrap(service).getClass() == PipelineDeploymentService.class ? runtime : null;
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -203,7 +207,7 @@ public final class InvokeHandler implements Handler<RoutingContext> {
                 handle(Future.succeededFuture(call()));
                 return;
             }
-            context.executeBlocking(this, false).onComplete(this);
+            largeBodies.executeBlocking(this, false).onComplete(this);
         }
 
         @Override
@@ -292,7 +296,7 @@ public final class InvokeHandler implements Handler<RoutingContext> {
                 // An invocation (or worker) thread: serialize here, then write on the request's context
                 call();
             } else if (large && context != null) {
-                context.executeBlocking(this, false).onComplete(new Handler<AsyncResult<Void>>() {
+                largeBodies.executeBlocking(this, false).onComplete(new Handler<AsyncResult<Void>>() {
                     @Override
                     public void handle(AsyncResult<Void> result) {
                         if (result.failed()) {

@@ -29,6 +29,7 @@ import io.quarkus.runtime.annotations.Recorder;
 import io.smallrye.health.SmallRyeHealthReporter;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -279,7 +280,11 @@ public class PipelineRecorder {
     }
 
     public Handler<RoutingContext> invokeHandler() {
-        return new InvokeHandler(service(), runtime(), mapper(), bodyLimit());
+        // Large bodies are parsed off the event loop, but no more of them at once than there are CPUs: each takes
+        // many times its size in memory while parsed, and more threads would not parse faster
+        WorkerExecutor largeBodies = runtime().vertx().createSharedWorkerExecutor("pipeline-large-bodies",
+                Runtime.getRuntime().availableProcessors(), 5, java.util.concurrent.TimeUnit.MINUTES);
+        return new InvokeHandler(service(), runtime(), mapper(), bodyLimit(), largeBodies);
     }
 
     /**
