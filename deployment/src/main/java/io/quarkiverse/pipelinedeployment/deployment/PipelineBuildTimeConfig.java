@@ -118,8 +118,8 @@ public interface PipelineBuildTimeConfig {
     Optional<String> appRunner();
 
     /**
-     * App extensions: classes implementing {@code io.quarkiverse.pipelinedeployment.AppExtension}, installed at
-     * startup after the built-in routes, in ascending {@code order}.
+     * App extensions, installed at startup after the built-in routes. Each is a class implementing
+     * {@code io.quarkiverse.pipelinedeployment.AppExtension}, installed in ascending {@code order}.
      */
     @ConfigDocMapKey("id")
     @ConfigDocSection
@@ -147,8 +147,9 @@ public interface PipelineBuildTimeConfig {
     }
 
     /**
-     * Custom endpoints, served at {@code quarkus.pipeline.root-path + path}. One with the same method and path as a
-     * built-in endpoint replaces it. The same can be declared in code with {@code @PipelineEndpoint}.
+     * Custom endpoints, served under the root path. Each is served at {@code quarkus.pipeline.root-path + path}. One
+     * with the same method and path as a built-in endpoint replaces it. The same can be declared in code with
+     * {@code @PipelineEndpoint}.
      */
     @ConfigDocMapKey("id")
     @ConfigDocSection
