@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntime;
-import io.quarkus.arc.DefaultBean;
 import io.quarkiverse.pipelinedeployment.runtime.RouterHolder;
+import io.quarkus.arc.DefaultBean;
 import io.vertx.ext.web.Router;
 
 /**

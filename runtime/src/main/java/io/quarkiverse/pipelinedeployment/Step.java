@@ -16,7 +16,8 @@ import jakarta.interceptor.InterceptorBinding;
  * to its own methods, is recorded with its name, start, duration and status in the invocation's metadata.
  * <p>
  * Put it on methods ({@code TYPE} is allowed only because an interceptor binding needs it; a class annotated
- * {@code @Step} fails the build). Steps are methods of CDI beans (a class declaring a step gets {@code @Singleton} when it has no scope); they must
+ * {@code @Step} fails the build). Steps are methods of CDI beans (a class declaring a step gets {@code @Singleton} when it has
+ * no scope); they must
  * be neither {@code private} nor {@code static}, because those calls cannot be intercepted. Steps returning
  * {@code Uni} or {@code CompletionStage} are timed until their result arrives.
  */

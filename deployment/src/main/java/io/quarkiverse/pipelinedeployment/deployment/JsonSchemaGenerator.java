@@ -278,7 +278,8 @@ final class JsonSchemaGenerator {
             }
         }
         for (FieldInfo field : clazz.unsortedFields()) {
-            if (java.lang.reflect.Modifier.isStatic(field.flags()) || java.lang.reflect.Modifier.isTransient(field.flags()) || field.isSynthetic()
+            if (java.lang.reflect.Modifier.isStatic(field.flags()) || java.lang.reflect.Modifier.isTransient(field.flags())
+                    || field.isSynthetic()
                     || field.hasAnnotation(JSON_IGNORE)) {
                 continue;
             }

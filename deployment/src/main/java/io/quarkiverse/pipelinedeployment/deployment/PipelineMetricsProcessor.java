@@ -32,7 +32,8 @@ class PipelineMetricsProcessor {
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
-        return PipelineEndpointsProcessor.endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.METRICS).orElseThrow(),
+        return PipelineEndpointsProcessor.endpointRoute(recorder, endpoints,
+                endpoints.path(BuiltinEndpoint.METRICS).orElseThrow(),
                 httpRootPath, BuiltinEndpoint.METRICS, PipelineEndpointsProcessor.READ_METHODS,
                 recorder.metricsHandler(), "Pipeline metrics");
     }

@@ -19,7 +19,8 @@ public class DevUIBrowserTest extends BrowserTestBase {
 
     @RegisterExtension
     static final QuarkusDevModeTest config = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(FraudScoring.class, Verdict.class, Explain.class, ModelResource.class, AdminRoutes.class)
+            .withApplicationRoot(jar -> jar
+                    .addClasses(FraudScoring.class, Verdict.class, Explain.class, ModelResource.class, AdminRoutes.class)
                     .addAsResource(new File("src/main/resources/application.properties"), "application.properties"));
 
     // Finds an element through the Dev UI's nested shadow roots

@@ -6,7 +6,6 @@ import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Set;
 
-
 import io.quarkiverse.pipelinedeployment.AppRunner;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.configuration.ConfigurationException;

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.netty.buffer.Unpooled;
-
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;

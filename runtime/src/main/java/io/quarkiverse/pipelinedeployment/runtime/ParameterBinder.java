@@ -169,7 +169,8 @@ public final class ParameterBinder {
      * What a valid value of a Java type looks like, in the seed framework's words.
      */
     static String describe(Class<?> type) {
-        if (type == String.class || type == char.class || type == Character.class || CharSequence.class.isAssignableFrom(type)) {
+        if (type == String.class || type == char.class || type == Character.class
+                || CharSequence.class.isAssignableFrom(type)) {
             return "a valid string";
         }
         if (type == boolean.class || type == Boolean.class) {

@@ -37,7 +37,8 @@ public class DocsEndpointsTest {
                 .body(invoke + "operationId", equalTo("invoke"))
                 .body(invoke + "requestBody.content.'application/json'.schema.properties.parameters.properties.features.type",
                         equalTo("array"))
-                .body(invoke + "requestBody.content.'application/json'.schema.properties.parameters.properties.threshold.default",
+                .body(invoke
+                        + "requestBody.content.'application/json'.schema.properties.parameters.properties.threshold.default",
                         equalTo(0.5f))
                 .body(invoke + "requestBody.content.'application/json'.schema.properties.parameters.required",
                         hasItem("features"))

@@ -45,18 +45,18 @@ public class SecureHeadersDefaultsTest {
 
     @Test
     void onEveryResponse() {
-        assertDefaults(given().get("/info").andReturn());                                   // 200 JSON
-        assertDefaults(given().get("/nope").andReturn());                                   // 404
-        assertDefaults(given().put("/info").andReturn());                                   // 405
+        assertDefaults(given().get("/info").andReturn()); // 200 JSON
+        assertDefaults(given().get("/nope").andReturn()); // 404
+        assertDefaults(given().put("/info").andReturn()); // 405
         assertDefaults(given().contentType("text/plain").body("x").post("/invoke").andReturn()); // 401 before 415
         assertDefaults(given().header("Authorization", "Bearer k").contentType("application/json")
-                .body("{").post("/invoke").andReturn());                                    // 422
-        assertDefaults(given().get("/docs").andReturn());                                   // docs page
-        assertDefaults(given().get("/docs/swagger-ui-bundle.js").andReturn());              // asset
-        assertDefaults(given().get("/").andReturn());                                       // dashboard
-        assertDefaults(given().get("/health").andReturn());                                 // health
-        assertDefaults(given().get("/q/health").andReturn());                               // Quarkus' own routes
+                .body("{").post("/invoke").andReturn()); // 422
+        assertDefaults(given().get("/docs").andReturn()); // docs page
+        assertDefaults(given().get("/docs/swagger-ui-bundle.js").andReturn()); // asset
+        assertDefaults(given().get("/").andReturn()); // dashboard
+        assertDefaults(given().get("/health").andReturn()); // health
+        assertDefaults(given().get("/q/health").andReturn()); // Quarkus' own routes
         assertDefaults(given().header("Origin", "https://x.example").header("Access-Control-Request-Method", "POST")
-                .options("/invoke").andReturn());                                           // CORS preflight
+                .options("/invoke").andReturn()); // CORS preflight
     }
 }

@@ -32,26 +32,28 @@ public class CustomEndpointsUnderQuarkusSecurityTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class, Hello.class, RawHandler.class,
-                    MountedRoutes.class, RawHttp.class).addAsResource(new StringAsset("""
-                            quarkus.http.auth.basic=true
-                            quarkus.security.users.embedded.enabled=true
-                            quarkus.security.users.embedded.plain-text=true
-                            quarkus.security.users.embedded.users.alice=secret
-                            quarkus.http.auth.permission.secure.paths=/secure/*
-                            quarkus.http.auth.permission.secure.policy=authenticated
-                            quarkus.pipeline.custom-endpoints.hello.path=/secure/hello
-                            quarkus.pipeline.custom-endpoints.hello.handler=%s#hello
-                            quarkus.pipeline.custom-endpoints.hello.auth-required=false
-                            quarkus.pipeline.custom-endpoints.raw.path=/secure/raw
-                            quarkus.pipeline.custom-endpoints.raw.handler=%s
-                            quarkus.pipeline.custom-endpoints.raw.native=true
-                            quarkus.pipeline.custom-endpoints.raw.auth-required=false
-                            quarkus.pipeline.custom-endpoints.mount.path=/secure/mount
-                            quarkus.pipeline.custom-endpoints.mount.handler=%s
-                            quarkus.pipeline.custom-endpoints.mount.native=true
-                            quarkus.pipeline.custom-endpoints.mount.auth-required=false
-                            """.formatted(Hello.class.getName(), RawHandler.class.getName(),
-                            MountedRoutes.class.getName())), "application.properties"))
+                    MountedRoutes.class, RawHttp.class).addAsResource(
+                            new StringAsset("""
+                                    quarkus.http.auth.basic=true
+                                    quarkus.security.users.embedded.enabled=true
+                                    quarkus.security.users.embedded.plain-text=true
+                                    quarkus.security.users.embedded.users.alice=secret
+                                    quarkus.http.auth.permission.secure.paths=/secure/*
+                                    quarkus.http.auth.permission.secure.policy=authenticated
+                                    quarkus.pipeline.custom-endpoints.hello.path=/secure/hello
+                                    quarkus.pipeline.custom-endpoints.hello.handler=%s#hello
+                                    quarkus.pipeline.custom-endpoints.hello.auth-required=false
+                                    quarkus.pipeline.custom-endpoints.raw.path=/secure/raw
+                                    quarkus.pipeline.custom-endpoints.raw.handler=%s
+                                    quarkus.pipeline.custom-endpoints.raw.native=true
+                                    quarkus.pipeline.custom-endpoints.raw.auth-required=false
+                                    quarkus.pipeline.custom-endpoints.mount.path=/secure/mount
+                                    quarkus.pipeline.custom-endpoints.mount.handler=%s
+                                    quarkus.pipeline.custom-endpoints.mount.native=true
+                                    quarkus.pipeline.custom-endpoints.mount.auth-required=false
+                                    """.formatted(Hello.class.getName(), RawHandler.class.getName(),
+                                    MountedRoutes.class.getName())),
+                            "application.properties"))
             .setForcedDependencies(List.of(
                     Dependency.of("io.quarkus", "quarkus-elytron-security-properties-file", Version.getVersion())));
 
