@@ -2,7 +2,6 @@ package io.quarkiverse.pipelinedeployment.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,24 +26,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 
 /**
- * Headless Chromium from Debian, driven by its chromedriver, for the browser tests; and the checks every page must
+ * Headless Chromium from {@code PATH}, driven by its chromedriver, for the browser tests; and the checks every page must
  * pass: no console error, nothing loaded from another host, no failed request.
  */
+@RealClient({ RealClient.Tool.CHROMIUM, RealClient.Tool.CHROMEDRIVER })
 abstract class BrowserTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static ChromeDriver driver;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser tests need Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path chromedriver = RealClient.Tool.CHROMEDRIVER.path();
+        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(RealClient.Tool.CHROMIUM.path().toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
                 "--disable-dev-shm-usage", "--window-size=1280,1300",
@@ -54,7 +51,7 @@ abstract class BrowserTestBase {
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);

@@ -2,11 +2,17 @@ package io.quarkiverse.pipelinedeployment.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.OutputType;
 
 import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.RestAssured;
@@ -17,11 +23,15 @@ import io.restassured.RestAssured;
  */
 public class DevUIBrowserTest extends BrowserTestBase {
 
+    // Not 8080, the port of the README's dev-mode command, which may be running beside the tests
+    static final int PORT = freePort();
+
     @RegisterExtension
     static final QuarkusDevModeTest config = new QuarkusDevModeTest()
             .withApplicationRoot(jar -> jar
                     .addClasses(FraudScoring.class, Verdict.class, Explain.class, ModelResource.class, AdminRoutes.class)
-                    .addAsResource(new File("src/main/resources/application.properties"), "application.properties"));
+                    .addAsResource(new StringAsset(readProperties() + "\nquarkus.http.port=" + PORT + "\n"),
+                            "application.properties"));
 
     // Finds an element through the Dev UI's nested shadow roots
     static final String DEEP = """
@@ -40,12 +50,12 @@ public class DevUIBrowserTest extends BrowserTestBase {
 
     @BeforeEach
     void devModePort() {
-        // QuarkusDevModeTest serves on the dev-mode port and leaves RestAssured's unset
-        RestAssured.port = 8080;
+        // QuarkusDevModeTest serves on the dev-mode port (quarkus.http.port) and leaves RestAssured's unset
+        RestAssured.port = PORT;
     }
 
     @Test
-    void pipelinePageInvokesAndRecentInvocationsListTheRun() {
+    void pipelinePageInvokesAndRecentInvocationsListTheRun() throws IOException {
         open("/q/dev-ui/quarkus-pipeline-deployment/pipeline");
         waiting().until(d -> text("qwc-pipeline-deployment-pipeline", "pre").contains("\"features\""));
         assertThat(text("qwc-pipeline-deployment-pipeline", "pre")).contains("\"threshold\"", "\"default\": 0.5");
@@ -58,10 +68,37 @@ public class DevUIBrowserTest extends BrowserTestBase {
         waiting().until(d -> text("qwc-pipeline-deployment-pipeline", "#result").contains("\"success\": true"));
         assertThat(text("qwc-pipeline-deployment-pipeline", "#result")).contains("\"flagged\": false",
                 "\"name\": \"normalize\"", "\"name\": \"score\"");
+        screenshot("dev-ui.screenshot");
 
         open("/q/dev-ui/quarkus-pipeline-deployment/recent-invocations");
         waiting().until(d -> text("qwc-pipeline-deployment-invocations", "vaadin-grid").contains("normalize"));
         assertThat(text("qwc-pipeline-deployment-invocations", "vaadin-grid")).contains("success", "score", " ms");
+    }
+
+    /** With -D{@code property}=file.png, saves the page as the docs' Dev UI picture. */
+    static void screenshot(String property) throws IOException {
+        String file = System.getProperty(property);
+        if (file != null) {
+            // Quarkus' own toasts of the test harness (its extension manager has no Maven project here)
+            driver.executeScript("document.querySelectorAll('vaadin-notification-card').forEach(c => c.remove())");
+            Files.write(Path.of(file), driver.getScreenshotAs(OutputType.BYTES));
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String readProperties() {
+        try {
+            return Files.readString(Path.of("src/main/resources/application.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The text of {@code selector} inside the shadow root of the {@code component}, or "" while it is absent. */

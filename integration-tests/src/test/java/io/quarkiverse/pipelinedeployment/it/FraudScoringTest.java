@@ -123,15 +123,15 @@ public class FraudScoringTest {
     }
 
     @Test
+    @RealClient(RealClient.Tool.PROMTOOL)
     void metricsAreValidPrometheusExposition() throws Exception {
         given().contentType("application/json").body("{\"parameters\": {\"features\": [1, 2]}}").post("/invoke")
                 .then().statusCode(200);
         String text = when().get("/metrics").then().statusCode(200).extract().asString();
         assertThat(text).contains("pipeline_invocations_total{pipeline=\"fraud_scoring\",status=\"success\",}")
                 .contains("pipeline_step_seconds_bucket{pipeline=\"fraud_scoring\",step=\"score\",le=");
-        // Prometheus' own parser and linter (Debian's prometheus package; .ci/run installs it)
-        Path promtool = Path.of("/usr/bin/promtool");
-        assertThat(Files.isExecutable(promtool)).as("promtool is needed: apt-get install prometheus").isTrue();
+        // Prometheus' own parser and linter
+        Path promtool = RealClient.Tool.PROMTOOL.path();
         Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(text.getBytes(StandardCharsets.UTF_8));
@@ -144,6 +144,7 @@ public class FraudScoringTest {
     }
 
     @Test
+    @RealClient(RealClient.Tool.REDOCLY)
     void openApiDocumentPassesRedocly() throws Exception {
         String document = when().get("/openapi.json").then().statusCode(200)
                 .body("info.title", equalTo("Fraud Scoring Service"))
@@ -152,17 +153,13 @@ public class FraudScoringTest {
                 .extract().asString();
         Path file = Files.createTempFile("openapi", ".json");
         Files.writeString(file, document);
-        // Redocly's linter from npm (.ci/run installs it): errors fail, warnings are reported
-        ProcessBuilder lint = new ProcessBuilder("redocly", "lint", "--format=stylish", file.toString())
+        // Redocly's linter from npm: errors fail, warnings are reported
+        ProcessBuilder lint = new ProcessBuilder(RealClient.Tool.REDOCLY.path().toString(), "lint", "--format=stylish",
+                file.toString())
                 .redirectErrorStream(true);
         lint.environment().put("REDOCLY_TELEMETRY", "off");
         lint.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
-        Process process;
-        try {
-            process = lint.start();
-        } catch (java.io.IOException e) {
-            throw new AssertionError("redocly is needed: npm install -g @redocly/cli", e);
-        }
+        Process process = lint.start();
         String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(report).isZero();
