@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
     enum Tool {
         CHROMIUM("headless Chromium",
-                "Debian/Ubuntu: apt-get install chromium chromium-driver; Fedora: dnf install chromium chromedriver; "
+                "Debian: apt-get install chromium chromium-driver; Ubuntu: snap install chromium; "
+                        + "Fedora: dnf install chromium chromedriver; "
                         + "macOS: brew install --cask chromium chromedriver",
                 "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"),
         CHROMEDRIVER("chromedriver", "installed with Chromium (see above)", "chromedriver", "chromium.chromedriver"),
