@@ -12,7 +12,8 @@ response = requests.post(
     headers={"Authorization": f"Bearer {key}"} if key else {},
     timeout=30,
 )
-response.raise_for_status()  # 401 without a valid key, 422 for bad parameters, 503 when the queue is full
+if response.status_code != 200:  # 401 without a valid key, 422 for bad parameters, 503 when the queue is full
+    raise SystemExit(f"{response.status_code}: {response.json()['detail']}")
 body = response.json()
 if not body["success"]:  # the pipeline raised: still a 200, with the error in the envelope
     raise SystemExit(f"pipeline failed: {body['error']}")
