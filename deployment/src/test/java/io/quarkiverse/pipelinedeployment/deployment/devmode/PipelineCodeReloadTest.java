@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusDevModeTest;
@@ -14,11 +16,13 @@ import io.quarkus.test.QuarkusDevModeTest;
 /**
  * Dev mode: editing the {@code @Pipeline} method reloads the service with its new behaviour, parameters and schema.
  */
+@ExtendWith(DevModePort.class)
 public class PipelineCodeReloadTest {
 
     @RegisterExtension
     static final QuarkusDevModeTest config = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(GreetingPipeline.class, Greeter.class));
+            .withApplicationRoot(jar -> jar.addClasses(GreetingPipeline.class, Greeter.class)
+                    .addAsResource(new StringAsset(DevModePort.PROPERTY), "application.properties"));
 
     @Test
     void editedPipelineIsServedAfterReload() {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusDevModeTest;
@@ -13,6 +14,7 @@ import io.quarkus.test.QuarkusDevModeTest;
  * Dev mode: editing {@code quarkus.pipeline.*} in {@code application.properties} applies on the next request, both
  * a run-time key (the title) and build-time keys that move and prune routes (the invoke path, the endpoint list).
  */
+@ExtendWith(DevModePort.class)
 public class PipelineConfigReloadTest {
 
     @RegisterExtension
@@ -21,7 +23,7 @@ public class PipelineConfigReloadTest {
                     .addAsResource(new StringAsset("""
                             quarkus.pipeline.app-title=Greeter
                             quarkus.pipeline.invoke-path=/invoke
-                            """), "application.properties"));
+                            """ + DevModePort.PROPERTY), "application.properties"));
 
     @Test
     void editedSettingsApplyAfterReload() {

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusDevModeTest;
@@ -13,11 +15,13 @@ import io.quarkus.test.QuarkusDevModeTest;
  * Dev mode: editing a {@code @Step} method's body and name reloads the service; the new step runs, is recorded and is
  * listed under its new name.
  */
+@ExtendWith(DevModePort.class)
 public class StepCodeReloadTest {
 
     @RegisterExtension
     static final QuarkusDevModeTest config = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(GreetingPipeline.class, Greeter.class));
+            .withApplicationRoot(jar -> jar.addClasses(GreetingPipeline.class, Greeter.class)
+                    .addAsResource(new StringAsset(DevModePort.PROPERTY), "application.properties"));
 
     @Test
     void editedStepIsRecordedAfterReload() {
