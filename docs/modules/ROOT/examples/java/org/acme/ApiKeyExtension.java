@@ -8,7 +8,7 @@ import io.quarkiverse.pipelinedeployment.AppRunner;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The seed's {@code FastAPIAuthExtension}: API-key auth in a header, on every route under a path prefix, answering
+ * The ZenML guide's {@code FastAPIAuthExtension}: API-key auth in a header, on every route under a path prefix, answering
  * 401 with {@code WWW-Authenticate: ApiKey}. Its OpenAPI security scheme is added by {@link ApiKeyOpenApiFilter}.
  * (The built-in {@code quarkus.pipeline.auth.api-keys} does the same with bearer tokens, no code needed.)
  */

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * The seed's {@code custom_openapi()}: declares the API-key scheme in the OpenAPI document, at build time.
+ * The ZenML guide's {@code custom_openapi()}: declares the API-key scheme in the OpenAPI document, at build time.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiKeyOpenApiFilter implements OASFilter {

@@ -8,7 +8,7 @@ import io.quarkiverse.pipelinedeployment.AppRunner;
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
 
 /**
- * The seed's three custom endpoints: a direct method, and two builder methods called once at startup.
+ * The ZenML guide's three custom endpoints: a direct method, and two builder methods called once at startup.
  */
 public class Endpoints {
 

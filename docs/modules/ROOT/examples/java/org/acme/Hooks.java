@@ -3,7 +3,7 @@ package org.acme;
 import org.jboss.logging.Logger;
 
 /**
- * The seed's {@code on_startup(warm)} and {@code on_shutdown(drain_timeout_s)}: static methods whose parameters the
+ * The ZenML guide's {@code on_startup(warm)} and {@code on_shutdown(drain_timeout_s)}: static methods whose parameters the
  * {@code startup-hook-args} and {@code shutdown-hook-args} bind to by name.
  */
 public class Hooks {

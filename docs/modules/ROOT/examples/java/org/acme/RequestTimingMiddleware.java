@@ -4,7 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The seed's {@code RequestTimingMiddleware}: a Vert.x handler that adds {@code x-process-time-ms} to every response,
+ * The ZenML guide's {@code RequestTimingMiddleware}: a Vert.x handler that adds {@code x-process-time-ms} to every response,
  * then lets the request go on with {@code ctx.next()}.
  */
 public class RequestTimingMiddleware implements Handler<RoutingContext> {

@@ -6,7 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 /**
- * The seed's FastAPI router, as a native JAX-RS resource: Quarkus REST serves its methods under the custom
+ * The ZenML guide's FastAPI router, as a native JAX-RS resource: Quarkus REST serves its methods under the custom
  * endpoint's path. No class-level {@code @Path}: the endpoint's path takes its place.
  */
 public class ScoreResource {

@@ -5,7 +5,7 @@ import java.util.Map;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The seed's {@code timing_header_middleware}: a static method receiving the request and its init-args.
+ * The ZenML guide's {@code timing_header_middleware}: a static method receiving the request and its init-args.
  */
 public class TimingHeaders {
 

@@ -1,0 +1,4 @@
+package org.acme;
+
+public record Verdict(double score, boolean flagged) {
+}
