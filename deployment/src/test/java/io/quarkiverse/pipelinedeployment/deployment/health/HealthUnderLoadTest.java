@@ -39,14 +39,15 @@ public class HealthUnderLoadTest {
         }
         try {
             assertThat(STARTED.await(10, TimeUnit.SECONDS)).as("every invocation thread is busy").isTrue();
-            // warm the connection, then measure
-            given().get("/health").then().statusCode(200);
+            // Health answers while every invocation thread is held (they are released only below): it does not
+            // wait for the pool. The bound is far below the 20 s hold, so a slow machine does not fail it.
             for (int i = 0; i < 10; i++) {
                 long start = System.nanoTime();
                 given().get("/health").then().statusCode(200);
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                assertThat(millis).as("health answered in %d ms", millis).isLessThan(200);
+                assertThat(millis).as("health answered in %d ms", millis).isLessThan(5_000);
             }
+            assertThat(busy).as("the invocations still hold the pool").noneMatch(CompletableFuture::isDone);
         } finally {
             RELEASE.countDown();
         }

@@ -52,7 +52,7 @@ public class SaturationTest {
         for (int i = 0; i < 20; i++) {
             pending.add(client.sendAsync(HttpRequest.newBuilder(invoke).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"parameters\": {\"millis\": 1000}}")).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"parameters\": {\"millis\": 3000}}")).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         long slowestHealth = 0;
@@ -64,7 +64,8 @@ public class SaturationTest {
             slowestHealth = Math.max(slowestHealth, (System.nanoTime() - start) / 1_000_000);
             Thread.sleep(20);
         }
-        assertThat(slowestHealth).as("slowest health answer, ms").isLessThan(200);
+        // A health answer that waited for an invocation thread would take at least one run (3 s)
+        assertThat(slowestHealth).as("slowest health answer, ms").isLessThan(2_500);
         int ok = 0;
         int rejected = 0;
         for (CompletableFuture<HttpResponse<String>> f : pending) {
