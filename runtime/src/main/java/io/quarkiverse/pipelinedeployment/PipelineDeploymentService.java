@@ -1,8 +1,8 @@
 package io.quarkiverse.pipelinedeployment;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRun;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntime;
-import io.quarkiverse.pipelinedeployment.runtime.RunStatistics;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRun;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatistics;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 

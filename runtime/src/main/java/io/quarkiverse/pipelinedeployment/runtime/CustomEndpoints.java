@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.pipelinedeployment.AppRunner;
+import io.quarkiverse.pipelinedeployment.runtime.engine.NamedArguments;
 import io.quarkus.arc.Arc;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.quarkiverse.pipelinedeployment.AppRunner;
+import io.quarkiverse.pipelinedeployment.runtime.engine.NamedArguments;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.configuration.ConfigurationException;
 

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 import io.quarkiverse.pipelinedeployment.DeploymentService;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 
 /**
  * The deployment's liveness check, named exactly after the pipeline: UP while {@link DeploymentService#health()} says

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkiverse.pipelinedeployment.DeploymentService;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 
 /**
  * The deployment's readiness check, named exactly after the pipeline: DOWN from the start of shutdown, with

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
 import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
 import io.quarkiverse.pipelinedeployment.MiddlewareDescriptor;
+import io.quarkiverse.pipelinedeployment.runtime.BuildMetadata;
+import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntimeConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.virtual.threads.VirtualThreadsRecorder;
 import io.vertx.core.Vertx;
@@ -72,7 +74,7 @@ public final class PipelineRuntime {
     private final RunStatistics statistics = new RunStatistics();
     private volatile RecentInvocations recentInvocations;
 
-    PipelineRuntime(PipelineDefinition definition, Invoker<Object, Object> invoker, BuildMetadata build,
+    public PipelineRuntime(PipelineDefinition definition, Invoker<Object, Object> invoker, BuildMetadata build,
             PipelineRuntimeConfig config, ObjectMapper mapper, Vertx vertx, MeterRegistry meters) {
         this.definition = definition;
         this.invoker = invoker;
@@ -120,7 +122,7 @@ public final class PipelineRuntime {
      * Refuses values that cannot work, naming the key, so that the application does not start with them; called by
      * the recorder at startup.
      */
-    static void validate(PipelineRuntimeConfig config) {
+    public static void validate(PipelineRuntimeConfig config) {
         Duration timeout = config.invokeTimeout();
         if (timeout.isZero() || timeout.isNegative()) {
             throw invalid("invoke-timeout", timeout, "must be greater than 0");
@@ -313,7 +315,7 @@ public final class PipelineRuntime {
     /**
      * Reports the app runner's flavor in {@code /info}; called once at startup with the runner in use.
      */
-    void appRunnerFlavor(String flavor) {
+    public void appRunnerFlavor(String flavor) {
         DeploymentInfo.App app = info.app();
         info = new DeploymentInfo(info.deployment(), info.snapshot(), info.pipeline(),
                 new DeploymentInfo.App(app.title(), app.description(), app.version(), flavor, app.docsUrlPath(),
@@ -348,7 +350,7 @@ public final class PipelineRuntime {
         return recentInvocations;
     }
 
-    void keepRecentInvocations(int capacity) {
+    public void keepRecentInvocations(int capacity) {
         recentInvocations = new RecentInvocations(capacity);
     }
 
@@ -361,19 +363,19 @@ public final class PipelineRuntime {
      * From now on, new invocations are turned away with 503 and readiness reports DOWN: the application is shutting
      * down. Runs in flight go on.
      */
-    void stopAccepting() {
+    public void stopAccepting() {
         stopping = true;
     }
 
     /** Whether the application is shutting down and turns new invocations away. */
-    boolean stopping() {
+    public boolean stopping() {
         return stopping;
     }
 
     /**
      * Stops taking runs and waits up to {@code timeout} for those in flight.
      */
-    void shutdown(Duration timeout) {
+    public void shutdown(Duration timeout) {
         if (pool == null) {
             return;
         }

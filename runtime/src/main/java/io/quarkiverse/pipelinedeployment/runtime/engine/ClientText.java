@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 /**
  * Client-supplied strings (a {@code run_name}, a header) made safe to log: a client cannot forge log lines, colour a

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 /**
  * Where a pipeline method runs, decided at build time from its annotations and return type.

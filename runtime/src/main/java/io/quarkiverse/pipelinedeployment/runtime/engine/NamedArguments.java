@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -41,7 +41,7 @@ public final class NamedArguments {
      * @throws ConfigurationException naming {@code argsProperty} for an argument that matches no parameter, or a value
      *         that does not convert to its parameter's type
      */
-    static Object[] bind(Method method, Map<String, String> args, AppRunner runner, String argsProperty,
+    public static Object[] bind(Method method, Map<String, String> args, AppRunner runner, String argsProperty,
             String reference) {
         Parameter[] parameters = method.getParameters();
         Object[] arguments = new Object[parameters.length];

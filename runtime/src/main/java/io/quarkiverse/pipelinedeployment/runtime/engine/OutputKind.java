@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 /**
  * How a pipeline's return value becomes the {@code outputs} object of the invoke envelope.

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 import io.vertx.ext.web.Router;
 
@@ -12,7 +12,7 @@ public final class RouterHolder {
     private RouterHolder() {
     }
 
-    static void set(Router value) {
+    public static void set(Router value) {
         router = value;
     }
 

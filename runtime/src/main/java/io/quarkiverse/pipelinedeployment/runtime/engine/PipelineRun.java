@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -76,7 +76,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
      * Runs the pipeline with parameters bound beforehand (off the event loop, for a large body). Must be called on the
      * request's Vert.x context.
      */
-    static Uni<InvocationResponse> start(PipelineRuntime runtime, InvocationRequest request,
+    public static Uni<InvocationResponse> start(PipelineRuntime runtime, InvocationRequest request,
             ParameterBinder.Bound bound) {
         return Uni.createFrom().emitter(emitter -> new PipelineRun(runtime, request, bound, emitter).start());
     }
