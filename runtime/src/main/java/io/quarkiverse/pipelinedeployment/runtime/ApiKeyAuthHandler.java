@@ -1,5 +1,6 @@
 package io.quarkiverse.pipelinedeployment.runtime;
 
+import io.quarkiverse.pipelinedeployment.runtime.http.JsonResponses;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -36,7 +37,7 @@ public final class ApiKeyAuthHandler implements Handler<RoutingContext> {
     /**
      * Whether the request carries one of the keys; when it does not, it has been answered with 401.
      */
-    static boolean allowed(RoutingContext ctx, ApiKeys keys) {
+    public static boolean allowed(RoutingContext ctx, ApiKeys keys) {
         switch (keys.check(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
             case MISSING -> reject(ctx, MISSING);
             case INVALID -> reject(ctx, INVALID);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.quarkiverse.pipelinedeployment.runtime.http.JsonResponses;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.pipelinedeployment.AppRunner;
 import io.quarkiverse.pipelinedeployment.runtime.engine.NamedArguments;
+import io.quarkiverse.pipelinedeployment.runtime.http.RequestBodies;
 import io.quarkus.arc.Arc;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

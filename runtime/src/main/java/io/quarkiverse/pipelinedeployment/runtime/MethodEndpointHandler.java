@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 import io.quarkiverse.pipelinedeployment.ValidationError;
+import io.quarkiverse.pipelinedeployment.runtime.http.JsonResponses;
+import io.quarkiverse.pipelinedeployment.runtime.http.RequestBodies;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
+import io.quarkiverse.pipelinedeployment.runtime.http.JsonResponses;
 import io.quarkus.arc.Arc;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +9,12 @@ import java.util.Map;
 /**
  * Fills the bundled HTML templates once at startup: {@code {{name}}} is replaced by the HTML-escaped value.
  */
-final class Templates {
+public final class Templates {
 
     private Templates() {
     }
 
-    static String fill(String resource, Map<String, String> values) {
+    public static String fill(String resource, Map<String, String> values) {
         return fill(resource, values, Map.of());
     }
 
@@ -22,7 +22,7 @@ final class Templates {
      * @param raw values inserted as they are, for content that is not HTML text (JSON in a script element); the
      *        caller makes them safe there
      */
-    static String fill(String resource, Map<String, String> values, Map<String, String> raw) {
+    public static String fill(String resource, Map<String, String> values, Map<String, String> raw) {
         String text;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -42,7 +42,7 @@ final class Templates {
     }
 
     /** JSON made safe inside a {@code <script>} element: no {@code </script>}, no HTML specials. */
-    static String scriptSafeJson(String json) {
+    public static String scriptSafeJson(String json) {
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.http;
 
 import org.jboss.logging.Logger;
 
@@ -20,7 +20,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     /**
      * @param bodyLimit the deployment's body limit, for its 413 answer
      */
-    FailureHandler(RequestBodies.Limit bodyLimit) {
+    public FailureHandler(RequestBodies.Limit bodyLimit) {
         this.bodyLimit = bodyLimit;
     }
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.http;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -24,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
  * Reads a request body on the event loop, up to the deployment's body limit: a larger body (announced by
  * {@code Content-Length}, or streamed) is answered with 413 before it is all read.
  */
-final class RequestBodies {
+public final class RequestBodies {
 
     private static final Logger LOG = Logger.getLogger(RequestBodies.class);
 
@@ -49,7 +49,7 @@ final class RequestBodies {
      * {@code quarkus.pipeline.max-request-size} and Quarkus' {@code quarkus.http.limits.max-body-size} (whose default
      * the extension aligns with the former, so it is smaller only when set explicitly).
      */
-    static final class Limit {
+    public static final class Limit {
         final long bytes;
         private final Buffer tooLarge;
 
@@ -101,7 +101,7 @@ final class RequestBodies {
      * The limit for the given {@code quarkus.pipeline.max-request-size}, lowered to an explicit, smaller
      * {@code quarkus.http.limits.max-body-size}.
      */
-    static Limit limit(MemorySize maxRequestSize) {
+    public static Limit limit(MemorySize maxRequestSize) {
         long ours = maxRequestSize.asLongValue();
         Optional<String> quarkus = ConfigProvider.getConfig().getOptionalValue(MAX_BODY_SIZE, String.class);
         if (quarkus.isPresent() && !quarkus.get().isBlank()) {
@@ -118,14 +118,14 @@ final class RequestBodies {
      * every other request on. It runs ahead of Quarkus' own check of {@code quarkus.http.limits.max-body-size}, which
      * answers with an empty body.
      */
-    static Handler<RoutingContext> contentLengthGuard(Limit limit) {
+    public static Handler<RoutingContext> contentLengthGuard(Limit limit) {
         return guarded(limit, RoutingContext::next);
     }
 
     /**
      * Parses a body as JSON, from the buffer's own bytes when it has an array (no copy of the body).
      */
-    static JsonNode readTree(ObjectReader reader, Buffer body) throws IOException {
+    public static JsonNode readTree(ObjectReader reader, Buffer body) throws IOException {
         ByteBuf bytes = body.getByteBuf();
         if (bytes.hasArray()) {
             return reader.readTree(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
@@ -136,7 +136,7 @@ final class RequestBodies {
     /**
      * A handler that reads the body itself, behind the {@code Content-Length} check of {@link #contentLengthGuard}.
      */
-    static Handler<RoutingContext> guarded(Limit limit, Handler<RoutingContext> handler) {
+    public static Handler<RoutingContext> guarded(Limit limit, Handler<RoutingContext> handler) {
         return new Handler<RoutingContext>() {
             @Override
             public void handle(RoutingContext ctx) {
@@ -152,7 +152,7 @@ final class RequestBodies {
     /**
      * Calls {@code then} with the whole body ({@code null} when empty), or answers 413.
      */
-    static void read(RoutingContext ctx, Limit limit, Consumer<Buffer> then) {
+    public static void read(RoutingContext ctx, Limit limit, Consumer<Buffer> then) {
         HttpServerRequest request = ctx.request();
         long announced = announced(request);
         if (announced > limit.bytes) {

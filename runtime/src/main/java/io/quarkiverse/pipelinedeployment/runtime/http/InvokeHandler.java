@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.http;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class InvokeHandler implements Handler<RoutingContext> {
      * @param runtime the pipeline runtime, used when {@code service} is the built-in service itself (not a subclass,
      *        which may do its own binding): a large body's parameters are then bound off the event loop too
      */
-    InvokeHandler(DeploymentService service, PipelineRuntime runtime, ObjectMapper mapper,
+    public InvokeHandler(DeploymentService service, PipelineRuntime runtime, ObjectMapper mapper,
             RequestBodies.Limit limit, WorkerExecutor largeBodies) {
         this.largeBodies = largeBodies;
         this.service = service;

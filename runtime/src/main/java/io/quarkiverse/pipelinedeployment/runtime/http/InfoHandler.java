@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.http;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;

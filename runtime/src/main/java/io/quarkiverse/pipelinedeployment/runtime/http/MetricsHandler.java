@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
