@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.quarkiverse.pipelinedeployment.runtime.ApiKeyAuthHandler;
-import io.quarkiverse.pipelinedeployment.runtime.ApiKeys;
+import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeyAuthHandler;
+import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeys;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.security;
 
 import java.util.List;
 
@@ -11,12 +11,12 @@ import io.vertx.ext.web.RoutingContext;
  * repeated slashes collapsed, is a mount path or below one: at least every path RESTEasy Reactive would match to the
  * resource class.
  */
-final class OptionsGuard implements Handler<RoutingContext> {
+public final class OptionsGuard implements Handler<RoutingContext> {
 
     private final String[] mounts;
     private final Handler<RoutingContext> guard;
 
-    OptionsGuard(List<String> mountPaths, Handler<RoutingContext> guard) {
+    public OptionsGuard(List<String> mountPaths, Handler<RoutingContext> guard) {
         this.mounts = new String[mountPaths.size()];
         for (int i = 0; i < mounts.length; i++) {
             String mount = mountPaths.get(i);

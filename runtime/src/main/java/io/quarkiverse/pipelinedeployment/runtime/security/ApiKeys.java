@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,6 +8,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntimeConfig;
 
 /**
  * The configured API keys ({@code quarkus.pipeline.auth.api-keys}) and the one check of an

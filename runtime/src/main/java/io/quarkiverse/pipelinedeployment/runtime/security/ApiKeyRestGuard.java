@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime.rest;
+package io.quarkiverse.pipelinedeployment.runtime.security;
 
 import java.util.List;
 
@@ -13,7 +13,6 @@ import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
 import org.jboss.resteasy.reactive.server.model.ServerResourceMethod;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
-import io.quarkiverse.pipelinedeployment.runtime.ApiKeys;
 import io.quarkus.arc.Arc;
 
 /**

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.security;
 
 import io.quarkiverse.pipelinedeployment.runtime.http.JsonResponses;
 import io.vertx.core.Handler;

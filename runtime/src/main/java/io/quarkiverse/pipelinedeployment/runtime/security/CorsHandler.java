@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.security;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntimeConfig;
 import io.quarkiverse.pipelinedeployment.runtime.http.JsonResponses;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Handler;
