@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.custom;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -32,13 +32,13 @@ import io.vertx.ext.web.RoutingContext;
  * own routes. (A native JAX-RS resource is served by Quarkus REST, not from here.)</li>
  * </ol>
  */
-final class CustomEndpoints {
+public final class CustomEndpoints {
 
     private CustomEndpoints() {
     }
 
     @SuppressWarnings("unchecked")
-    static Handler<RoutingContext> handler(String source, String reference, EndpointForm form, boolean bodyMethod,
+    public static Handler<RoutingContext> handler(String source, String reference, EndpointForm form, boolean bodyMethod,
             List<String> pathParameters, Map<String, String> initArgs, ObjectMapper mapper, RequestBodies.Limit limit,
             Duration timeout) {
         AppRunner runner = Arc.container().instance(AppRunner.class).get();
@@ -99,7 +99,7 @@ final class CustomEndpoints {
      * application's other routes.
      */
     @SuppressWarnings("unchecked")
-    static void mountRouter(String reference, Router router, String mountPath, int order) {
+    public static void mountRouter(String reference, Router router, String mountPath, int order) {
         Router sub = Router.router(Arc.container().instance(Vertx.class).get());
         try {
             Class<?> clazz = Class.forName(reference, true, Thread.currentThread().getContextClassLoader());

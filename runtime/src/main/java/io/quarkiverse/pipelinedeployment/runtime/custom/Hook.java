@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.custom;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -17,7 +17,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * {@link AppRunner} receives the runner. Hooks are static methods or methods of CDI beans. Resolved with reflection
  * once, at startup; never on a request.
  */
-final class Hook {
+public final class Hook {
 
     private final String property;
     private final Method method;
@@ -28,7 +28,7 @@ final class Hook {
      * @param argsProperty the arguments' property ({@code quarkus.pipeline.startup-hook-args})
      * @throws ConfigurationException for an argument that matches no parameter, or a value that does not convert
      */
-    Hook(String property, String argsProperty, String reference, Map<String, String> args, AppRunner runner) {
+    public Hook(String property, String argsProperty, String reference, Map<String, String> args, AppRunner runner) {
         this.property = property;
         int hash = reference.indexOf('#');
         String className = reference.substring(0, hash);
@@ -56,7 +56,7 @@ final class Hook {
     /**
      * Runs the hook; its exception propagates (a failing startup hook stops the application from starting).
      */
-    void run() {
+    public void run() {
         Object target = Modifier.isStatic(method.getModifiers()) ? null
                 : Arc.container().instance(method.getDeclaringClass()).get();
         try {

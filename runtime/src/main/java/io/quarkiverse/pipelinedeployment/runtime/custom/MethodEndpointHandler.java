@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.custom;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.custom;
 
 /**
  * The form of a custom endpoint's handler, decided at build time from the Jandex index.
