@@ -24,6 +24,7 @@ import io.quarkiverse.pipelinedeployment.runtime.custom.CustomEndpoints;
 import io.quarkiverse.pipelinedeployment.runtime.custom.EndpointForm;
 import io.quarkiverse.pipelinedeployment.runtime.custom.Hook;
 import io.quarkiverse.pipelinedeployment.runtime.custom.StaticMethodMiddleware;
+import io.quarkiverse.pipelinedeployment.runtime.docs.OpenApiDocumentHandler;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineDefinition;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RouterHolder;

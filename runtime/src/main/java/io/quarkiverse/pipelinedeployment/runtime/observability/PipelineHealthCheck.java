@@ -1,4 +1,4 @@
-package io.quarkiverse.pipelinedeployment.runtime;
+package io.quarkiverse.pipelinedeployment.runtime.observability;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
