@@ -26,24 +26,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
 import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
+import io.quarkiverse.pipelinedeployment.InvocationRequest;
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.MiddlewareDescriptor;
 import io.quarkiverse.pipelinedeployment.runtime.BuildMetadata;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntimeConfig;
+import io.quarkiverse.pipelinedeployment.spi.PipelineEngine;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.virtual.threads.VirtualThreadsRecorder;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 
 /**
  * Everything the built-in service needs to run the deployed pipeline, assembled once at startup: the generated
  * invoker, the parameter binder, the invocation pool, the deployment's identity and the static part of
  * {@code /info}.
  */
-public final class PipelineRuntime {
+public final class PipelineRuntime implements PipelineEngine {
 
     private static final Logger LOG = Logger.getLogger(PipelineRuntime.class);
-
-    /** The flavor of the built-in app runner. */
-    public static final String VERTX_FLAVOR = "vertx";
 
     /** The longest {@code Retry-After} given when the queue is full, in seconds. */
     static final int MAX_RETRY_AFTER = 60;
@@ -308,6 +310,7 @@ public final class PipelineRuntime {
         return deploymentName;
     }
 
+    @Override
     public Map<String, String> appRunnerArgs() {
         return appRunnerArgs;
     }
@@ -329,14 +332,33 @@ public final class PipelineRuntime {
         return info;
     }
 
+    @Override
+    public Uni<InvocationResponse> invoke(InvocationRequest request) {
+        return PipelineRun.start(this, request);
+    }
+
+    @Override
+    public DeploymentInfo info(boolean healthy) {
+        RunStatistics stats = statistics;
+        return info.withState(stats.totalExecutions(), stats.lastExecutionTime(), healthy, uptime());
+    }
+
+    @Override
+    public Router router() {
+        return RouterHolder.get();
+    }
+
+    @Override
     public List<EndpointDescriptor> endpoints() {
         return endpoints;
     }
 
+    @Override
     public List<MiddlewareDescriptor> middlewares() {
         return middlewares;
     }
 
+    @Override
     public Map<String, String> settings() {
         return settings;
     }

@@ -19,7 +19,7 @@ public final class RouterHolder {
     /**
      * @throws IllegalStateException before the router exists
      */
-    public static Router get() {
+    static Router get() {
         Router r = router;
         if (r == null) {
             throw new IllegalStateException("The HTTP router is not ready yet");
