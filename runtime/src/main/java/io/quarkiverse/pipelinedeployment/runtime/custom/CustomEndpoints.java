@@ -93,6 +93,11 @@ public final class CustomEndpoints {
         return NamedArguments.bind(method, initArgs, runner, source + ".init-args", reference);
     }
 
+    /** A custom middleware given as a static {@code Class#method}, with its init args. */
+    public static Handler<RoutingContext> middleware(String reference, Map<String, String> initArgs) {
+        return new StaticMethodMiddleware(reference, initArgs);
+    }
+
     /**
      * Mounts a native {@code Consumer<Router>} endpoint: the consumer installs its routes on a router of its own,
      * mounted at {@code mountPath} ahead of the built-in endpoints. Requests it does not route go on to the

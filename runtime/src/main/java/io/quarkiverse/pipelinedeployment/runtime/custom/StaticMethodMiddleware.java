@@ -13,11 +13,11 @@ import io.vertx.ext.web.RoutingContext;
  * Custom middleware given as {@code Class#method}: a static method {@code (RoutingContext, Map<String, String>)}
  * that calls {@code ctx.next()} to continue. Resolved once at startup into a method handle bound to its init-args.
  */
-public final class StaticMethodMiddleware implements Handler<RoutingContext> {
+final class StaticMethodMiddleware implements Handler<RoutingContext> {
 
     private final MethodHandle method;
 
-    public StaticMethodMiddleware(String reference, Map<String, String> initArgs) {
+    StaticMethodMiddleware(String reference, Map<String, String> initArgs) {
         int hash = reference.indexOf('#');
         try {
             Class<?> clazz = Class.forName(reference.substring(0, hash), true,

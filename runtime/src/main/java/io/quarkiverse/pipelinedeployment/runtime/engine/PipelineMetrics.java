@@ -27,7 +27,7 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
  * {@code pipeline_pool_queue_size{pipeline}}: the invocation thread pool, when the pipeline uses it.</li>
  * </ul>
  */
-public final class PipelineMetrics {
+final class PipelineMetrics {
 
     static final String PIPELINE = "pipeline";
 

@@ -9,7 +9,7 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
  * Counters of the built-in service: runs started, the time of the last one and runs in flight; run outcomes and
  * rejections are forwarded to the Micrometer meters when they are registered.
  */
-public final class RunStatistics {
+final class RunStatistics {
 
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong active = new AtomicLong();

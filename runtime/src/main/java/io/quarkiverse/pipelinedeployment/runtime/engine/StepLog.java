@@ -20,7 +20,7 @@ import io.smallrye.common.vertx.VertxContext;
  * The thread-local is never inherited by threads the pipeline creates itself: a pool thread created during one run
  * would otherwise keep that run's log for the tasks of later runs.
  */
-public final class StepLog {
+final class StepLog {
 
     private static final ThreadLocal<StepLog> CURRENT = new ThreadLocal<>();
     private static final String CONTEXT_KEY = StepLog.class.getName();

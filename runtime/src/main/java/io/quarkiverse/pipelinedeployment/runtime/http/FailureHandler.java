@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Turns a failure on one of the deployment's routes into a JSON answer, never a stack trace.
  */
-public final class FailureHandler implements Handler<RoutingContext> {
+final class FailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(FailureHandler.class);
 
@@ -20,7 +20,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     /**
      * @param bodyLimit the deployment's body limit, for its 413 answer
      */
-    public FailureHandler(RequestBodies.Limit bodyLimit) {
+    FailureHandler(RequestBodies.Limit bodyLimit) {
         this.bodyLimit = bodyLimit;
     }
 

@@ -10,12 +10,12 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Serves {@code GET <root><api><info>}: the deployment service's {@link DeploymentService#info()}.
  */
-public final class InfoHandler implements Handler<RoutingContext> {
+final class InfoHandler implements Handler<RoutingContext> {
 
     private final DeploymentService service;
     private final ObjectWriter writer;
 
-    public InfoHandler(DeploymentService service, ObjectWriter writer) {
+    InfoHandler(DeploymentService service, ObjectWriter writer) {
         this.service = service;
         this.writer = writer;
     }

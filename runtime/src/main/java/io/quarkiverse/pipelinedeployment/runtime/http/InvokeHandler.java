@@ -49,7 +49,7 @@ import io.vertx.ext.web.RoutingContext;
  * goes back to its context for the hand-off; their answers are serialized on a worker thread too. An answer that
  * completes on an invocation thread is serialized there.
  */
-public final class InvokeHandler implements Handler<RoutingContext> {
+final class InvokeHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(InvokeHandler.class);
 
@@ -70,7 +70,7 @@ public final class InvokeHandler implements Handler<RoutingContext> {
      * @param runtime the pipeline runtime, used when {@code service} is the built-in service itself (not a subclass,
      *        which may do its own binding): a large body's parameters are then bound off the event loop too
      */
-    public InvokeHandler(DeploymentService service, PipelineRuntime runtime, ObjectMapper mapper,
+    InvokeHandler(DeploymentService service, PipelineRuntime runtime, ObjectMapper mapper,
             RequestBodies.Limit limit, WorkerExecutor largeBodies) {
         this.largeBodies = largeBodies;
         this.service = service;

@@ -9,13 +9,13 @@ import io.vertx.ext.web.RoutingContext;
  * Answers {@code 405 {"detail": "Method Not Allowed"}}, with the {@code Allow} header (RFC 9110 Section 15.5.6),
  * for a known path asked with a method it does not serve.
  */
-public final class MethodNotAllowedHandler implements Handler<RoutingContext> {
+final class MethodNotAllowedHandler implements Handler<RoutingContext> {
 
     private static final Buffer BODY = JsonResponses.detailBody("Method Not Allowed");
 
     private final String allow;
 
-    public MethodNotAllowedHandler(String allow) {
+    MethodNotAllowedHandler(String allow) {
         this.allow = allow;
     }
 

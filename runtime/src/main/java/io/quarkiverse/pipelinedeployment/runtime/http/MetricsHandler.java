@@ -20,13 +20,13 @@ import io.vertx.ext.web.RoutingContext;
  * (the pipeline's meters, JVM and HTTP metrics), or, for {@code Accept: application/json}, the seed framework's
  * {@code {"total_executions", "last_execution_time"}}.
  */
-public final class MetricsHandler implements Handler<RoutingContext> {
+final class MetricsHandler implements Handler<RoutingContext> {
 
     private final PrometheusMeterRegistry registry;
     private final DeploymentService service;
     private final ObjectWriter writer;
 
-    public MetricsHandler(PrometheusMeterRegistry registry, DeploymentService service, ObjectWriter writer) {
+    MetricsHandler(PrometheusMeterRegistry registry, DeploymentService service, ObjectWriter writer) {
         this.registry = registry;
         this.service = service;
         this.writer = writer;

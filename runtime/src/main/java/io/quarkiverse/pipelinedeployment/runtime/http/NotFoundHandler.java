@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code text/html} gets the dashboard's {@code index.html} instead (the SPA fallback), except under
  * {@code <root><api-path>} when an api path is set.
  */
-public final class NotFoundHandler implements Handler<RoutingContext> {
+final class NotFoundHandler implements Handler<RoutingContext> {
 
     private static final Buffer BODY = JsonResponses.detailBody("Not Found");
 
@@ -23,7 +23,7 @@ public final class NotFoundHandler implements Handler<RoutingContext> {
      * @param spa the dashboard's files, or {@code null} when the dashboard is not served
      * @param apiPrefix the absolute {@code <root><api-path>} whose paths never fall back to the SPA, or {@code null}
      */
-    public NotFoundHandler(Handler<RoutingContext> spa, String apiPrefix) {
+    NotFoundHandler(Handler<RoutingContext> spa, String apiPrefix) {
         this.spa = (StaticFilesHandler) spa;
         this.apiPrefix = apiPrefix;
     }

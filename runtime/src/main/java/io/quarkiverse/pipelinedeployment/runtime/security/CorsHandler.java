@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
  * are answered here (a disallowed one gets 400 and no {@code Access-Control-Allow-Origin}); allowed actual requests
  * get the allow headers; everything else passes through untouched.
  */
-public final class CorsHandler implements Handler<RoutingContext> {
+final class CorsHandler implements Handler<RoutingContext> {
 
     static final String ORIGINS_KEY = "quarkus.pipeline.cors.allow-origins";
     static final String CREDENTIALS_KEY = "quarkus.pipeline.cors.allow-credentials";
@@ -41,7 +41,7 @@ public final class CorsHandler implements Handler<RoutingContext> {
     private final CharSequence exposeHeaders;
     private final CharSequence maxAge;
 
-    public CorsHandler(PipelineRuntimeConfig.Cors config) {
+    CorsHandler(PipelineRuntimeConfig.Cors config) {
         List<String> allowedOrigins = entries(config.allowOrigins());
         List<String> allowedMethods = entries(config.allowMethods());
         List<String> allowedHeaders = entries(config.allowHeaders());

@@ -11,12 +11,12 @@ import io.vertx.ext.web.RoutingContext;
  * repeated slashes collapsed, is a mount path or below one: at least every path RESTEasy Reactive would match to the
  * resource class.
  */
-public final class OptionsGuard implements Handler<RoutingContext> {
+final class OptionsGuard implements Handler<RoutingContext> {
 
     private final String[] mounts;
     private final Handler<RoutingContext> guard;
 
-    public OptionsGuard(List<String> mountPaths, Handler<RoutingContext> guard) {
+    OptionsGuard(List<String> mountPaths, Handler<RoutingContext> guard) {
         this.mounts = new String[mountPaths.size()];
         for (int i = 0; i < mounts.length; i++) {
             String mount = mountPaths.get(i);

@@ -15,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
  * Sets the security headers on every response, just before its headers are written, so each is present exactly
  * once whatever handler answered (errors, 404s, preflights and static pages included).
  */
-public final class SecureHeadersHandler implements Handler<RoutingContext> {
+final class SecureHeadersHandler implements Handler<RoutingContext> {
 
     static final String HSTS = "max-age=63072000; includeSubdomains";
     static final String XFO = "SAMEORIGIN";
@@ -35,7 +35,7 @@ public final class SecureHeadersHandler implements Handler<RoutingContext> {
     private final CharSequence[] values;
     private final String unsecuredPrefix;
 
-    public SecureHeadersHandler(PipelineRuntimeConfig.SecureHeaders config, String deploymentId,
+    SecureHeadersHandler(PipelineRuntimeConfig.SecureHeaders config, String deploymentId,
             String unsecuredPrefix) {
         this.unsecuredPrefix = unsecuredPrefix;
         List<CharSequence> n = new ArrayList<>();
