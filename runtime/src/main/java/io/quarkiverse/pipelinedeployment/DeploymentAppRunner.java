@@ -6,8 +6,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntime;
-import io.quarkiverse.pipelinedeployment.runtime.RouterHolder;
+import io.quarkiverse.pipelinedeployment.spi.PipelineEngine;
 import io.quarkus.arc.DefaultBean;
 import io.vertx.ext.web.Router;
 
@@ -28,11 +27,11 @@ public class DeploymentAppRunner implements AppRunner {
     DeploymentService service;
 
     @Inject
-    PipelineRuntime runtime;
+    PipelineEngine engine;
 
     @Override
     public Router router() {
-        return RouterHolder.get();
+        return engine.router();
     }
 
     @Override
@@ -47,28 +46,28 @@ public class DeploymentAppRunner implements AppRunner {
 
     @Override
     public List<EndpointDescriptor> endpoints() {
-        return runtime.endpoints();
+        return engine.endpoints();
     }
 
     @Override
     public List<MiddlewareDescriptor> middlewares() {
-        return runtime.middlewares();
+        return engine.middlewares();
     }
 
     @Override
     public Map<String, String> settings() {
-        return runtime.settings();
+        return engine.settings();
     }
 
     @Override
     public String flavor() {
-        return PipelineRuntime.VERTX_FLAVOR;
+        return PipelineEngine.VERTX_FLAVOR;
     }
 
     /**
      * {@code quarkus.pipeline.app-runner-args}.
      */
     public Map<String, String> args() {
-        return runtime.appRunnerArgs();
+        return engine.appRunnerArgs();
     }
 }

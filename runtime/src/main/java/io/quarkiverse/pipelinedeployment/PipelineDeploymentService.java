@@ -1,8 +1,6 @@
 package io.quarkiverse.pipelinedeployment;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRun;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntime;
-import io.quarkiverse.pipelinedeployment.runtime.RunStatistics;
+import io.quarkiverse.pipelinedeployment.spi.PipelineEngine;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 
@@ -15,35 +13,33 @@ import io.smallrye.mutiny.Uni;
  */
 public class PipelineDeploymentService implements DeploymentService {
 
-    private volatile PipelineRuntime runtime;
+    private volatile PipelineEngine engine;
 
     @Override
     public void initialize() {
-        runtime = Arc.container().instance(PipelineRuntime.class).get();
+        engine = Arc.container().instance(PipelineEngine.class).get();
     }
 
     @Override
     public Uni<InvocationResponse> invoke(InvocationRequest request) {
-        return PipelineRun.start(runtime(), request);
+        return engine().invoke(request);
     }
 
     @Override
     public DeploymentInfo info() {
-        PipelineRuntime rt = runtime();
-        RunStatistics stats = rt.statistics();
-        return rt.info().withState(stats.totalExecutions(), stats.lastExecutionTime(), health(), rt.uptime());
+        return engine().info(health());
     }
 
     @Override
     public boolean health() {
-        return runtime != null;
+        return engine != null;
     }
 
-    private PipelineRuntime runtime() {
-        PipelineRuntime rt = runtime;
-        if (rt == null) {
+    private PipelineEngine engine() {
+        PipelineEngine e = engine;
+        if (e == null) {
             throw new IllegalStateException("The deployment service is not initialized yet");
         }
-        return rt;
+        return e;
     }
 }

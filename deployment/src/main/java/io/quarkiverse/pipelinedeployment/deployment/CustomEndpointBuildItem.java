@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkiverse.pipelinedeployment.EndpointMethod;
-import io.quarkiverse.pipelinedeployment.runtime.EndpointForm;
+import io.quarkiverse.pipelinedeployment.runtime.custom.EndpointForm;
 import io.quarkus.builder.item.MultiBuildItem;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 

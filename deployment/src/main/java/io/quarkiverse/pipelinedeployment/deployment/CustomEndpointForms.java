@@ -14,8 +14,8 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.pipelinedeployment.EndpointMethod;
-import io.quarkiverse.pipelinedeployment.runtime.EndpointForm;
-import io.quarkiverse.pipelinedeployment.runtime.NamedArguments;
+import io.quarkiverse.pipelinedeployment.runtime.custom.EndpointForm;
+import io.quarkiverse.pipelinedeployment.runtime.engine.NamedArguments;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineDefinition;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineDefinition;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /**

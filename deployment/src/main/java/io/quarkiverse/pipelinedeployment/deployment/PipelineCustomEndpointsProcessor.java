@@ -18,8 +18,8 @@ import org.jboss.jandex.MethodInfo;
 
 import io.quarkiverse.pipelinedeployment.EndpointMethod;
 import io.quarkiverse.pipelinedeployment.PipelineEndpoint;
-import io.quarkiverse.pipelinedeployment.runtime.EndpointForm;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.custom.EndpointForm;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;

@@ -4,10 +4,10 @@ import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
 import java.util.List;
 
-import io.quarkiverse.pipelinedeployment.runtime.HealthHandler;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineHealthCheck;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineReadinessCheck;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.http.HealthHandler;
+import io.quarkiverse.pipelinedeployment.runtime.observability.PipelineHealthCheck;
+import io.quarkiverse.pipelinedeployment.runtime.observability.PipelineReadinessCheck;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;

@@ -11,7 +11,7 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
-import io.quarkiverse.pipelinedeployment.runtime.NamedArguments;
+import io.quarkiverse.pipelinedeployment.runtime.engine.NamedArguments;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;

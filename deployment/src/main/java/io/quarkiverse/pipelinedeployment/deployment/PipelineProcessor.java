@@ -23,11 +23,12 @@ import io.quarkiverse.pipelinedeployment.DeploymentAppRunner;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
 import io.quarkiverse.pipelinedeployment.Step;
-import io.quarkiverse.pipelinedeployment.runtime.ApiKeys;
 import io.quarkiverse.pipelinedeployment.runtime.BuildMetadata;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntime;
-import io.quarkiverse.pipelinedeployment.runtime.StepInterceptor;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
+import io.quarkiverse.pipelinedeployment.runtime.engine.StepInterceptor;
+import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeys;
+import io.quarkiverse.pipelinedeployment.spi.PipelineEngine;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AutoAddScopeBuildItem;
 import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem;
@@ -167,6 +168,8 @@ class PipelineProcessor {
         RuntimeValue<Invoker<Object, Object>> invokerInstance = (RuntimeValue<Invoker<Object, Object>>) (RuntimeValue<?>) recorderContext
                 .newInstance(invoker.invoker().getClassName());
         return SyntheticBeanBuildItem.configure(PipelineRuntime.class)
+                // PipelineEngine: how the public PipelineDeploymentService and DeploymentAppRunner reach it
+                .types(PipelineRuntime.class, PipelineEngine.class)
                 .scope(Singleton.class)
                 .unremovable()
                 .setRuntimeInit()

@@ -29,10 +29,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkiverse.pipelinedeployment.Pipeline;
 import io.quarkiverse.pipelinedeployment.PipelineParam;
 import io.quarkiverse.pipelinedeployment.Step;
-import io.quarkiverse.pipelinedeployment.runtime.ExecutionMode;
-import io.quarkiverse.pipelinedeployment.runtime.OutputKind;
-import io.quarkiverse.pipelinedeployment.runtime.ParameterDefinition;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineDefinition;
+import io.quarkiverse.pipelinedeployment.runtime.engine.ExecutionMode;
+import io.quarkiverse.pipelinedeployment.runtime.engine.OutputKind;
+import io.quarkiverse.pipelinedeployment.runtime.engine.ParameterDefinition;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineDefinition;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**

@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
 import org.jboss.resteasy.reactive.server.processor.scanning.MethodScanner;
 
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
-import io.quarkiverse.pipelinedeployment.runtime.rest.ApiKeyRestGuard;
+import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeyRestGuard;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;

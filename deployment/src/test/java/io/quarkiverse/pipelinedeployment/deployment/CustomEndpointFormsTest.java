@@ -17,7 +17,7 @@ import org.jboss.jandex.IndexView;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.pipelinedeployment.EndpointMethod;
-import io.quarkiverse.pipelinedeployment.runtime.EndpointForm;
+import io.quarkiverse.pipelinedeployment.runtime.custom.EndpointForm;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;

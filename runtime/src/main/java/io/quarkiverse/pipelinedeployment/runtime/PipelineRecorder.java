@@ -20,6 +20,22 @@ import io.quarkiverse.pipelinedeployment.AppExtension;
 import io.quarkiverse.pipelinedeployment.AppRunner;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
+import io.quarkiverse.pipelinedeployment.runtime.custom.CustomEndpoints;
+import io.quarkiverse.pipelinedeployment.runtime.custom.EndpointForm;
+import io.quarkiverse.pipelinedeployment.runtime.custom.Hook;
+import io.quarkiverse.pipelinedeployment.runtime.docs.OpenApiDocumentHandler;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineDefinition;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RouterHolder;
+import io.quarkiverse.pipelinedeployment.runtime.http.HealthHandler;
+import io.quarkiverse.pipelinedeployment.runtime.http.HttpHandlers;
+import io.quarkiverse.pipelinedeployment.runtime.http.JsonResponses;
+import io.quarkiverse.pipelinedeployment.runtime.http.RequestBodies;
+import io.quarkiverse.pipelinedeployment.runtime.http.StaticFilesHandler;
+import io.quarkiverse.pipelinedeployment.runtime.http.Templates;
+import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeyAuthHandler;
+import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeys;
+import io.quarkiverse.pipelinedeployment.runtime.security.SecurityHandlers;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.RuntimeValue;
@@ -85,7 +101,7 @@ public class PipelineRecorder {
     @SuppressWarnings("unchecked")
     public Handler<RoutingContext> middleware(String reference, Map<String, String> initArgs, boolean nativeForm) {
         if (reference.contains("#")) {
-            return new StaticMethodMiddleware(reference, initArgs);
+            return CustomEndpoints.middleware(reference, initArgs);
         }
         return (Handler<RoutingContext>) instantiate(reference, nativeForm ? null : initArgs,
                 "quarkus.pipeline.custom-middlewares");
@@ -122,12 +138,12 @@ public class PipelineRecorder {
     }
 
     /**
-     * Asks for the API keys on {@code OPTIONS} requests under the given mount paths (see {@link OptionsGuard}); lets
+     * Asks for the API keys on {@code OPTIONS} requests under the given mount paths (see {@code OptionsGuard}); lets
      * every request through when no key is set.
      */
     public Handler<RoutingContext> optionsGuard(List<String> mountPaths) {
         ApiKeys keys = apiKeys();
-        return keys.enabled() ? new OptionsGuard(mountPaths, new ApiKeyAuthHandler(RoutingContext::next, keys))
+        return keys.enabled() ? SecurityHandlers.optionsGuard(mountPaths, new ApiKeyAuthHandler(RoutingContext::next, keys))
                 : RoutingContext::next;
     }
 
@@ -231,7 +247,7 @@ public class PipelineRecorder {
      * JSON failure handler.
      */
     public Consumer<Route> route(List<String> methods, Integer order) {
-        FailureHandler failureHandler = new FailureHandler(bodyLimit());
+        Handler<RoutingContext> failureHandler = HttpHandlers.failure(bodyLimit());
         return route -> {
             for (String method : methods) {
                 route.method(HttpMethod.valueOf(method));
@@ -260,7 +276,7 @@ public class PipelineRecorder {
      * @param unsecuredPrefix a path prefix left without the headers (the Dev UI in dev mode), or {@code null}
      */
     public Handler<RoutingContext> secureHeadersHandler(String unsecuredPrefix) {
-        return new SecureHeadersHandler(config.getValue().secureHeaders(), runtime().deploymentId(), unsecuredPrefix);
+        return SecurityHandlers.secureHeaders(config.getValue().secureHeaders(), runtime().deploymentId(), unsecuredPrefix);
     }
 
     /**
@@ -276,7 +292,7 @@ public class PipelineRecorder {
     }
 
     public Handler<RoutingContext> corsHandler() {
-        return new CorsHandler(config.getValue().cors());
+        return SecurityHandlers.cors(config.getValue().cors());
     }
 
     public Handler<RoutingContext> invokeHandler() {
@@ -284,7 +300,7 @@ public class PipelineRecorder {
         // many times its size in memory while parsed, and more threads would not parse faster
         WorkerExecutor largeBodies = runtime().vertx().createSharedWorkerExecutor("pipeline-large-bodies",
                 Runtime.getRuntime().availableProcessors(), 5, java.util.concurrent.TimeUnit.MINUTES);
-        return new InvokeHandler(service(), runtime(), mapper(), bodyLimit(), largeBodies);
+        return HttpHandlers.invoke(service(), runtime(), mapper(), bodyLimit(), largeBodies);
     }
 
     /**
@@ -301,7 +317,7 @@ public class PipelineRecorder {
     }
 
     public Handler<RoutingContext> infoHandler() {
-        return new InfoHandler(service(), mapper().writer());
+        return HttpHandlers.info(service(), mapper().writer());
     }
 
     public Handler<RoutingContext> healthHandler(HealthHandler.Kind kind) {
@@ -309,7 +325,7 @@ public class PipelineRecorder {
     }
 
     public Handler<RoutingContext> metricsHandler() {
-        return new MetricsHandler(Arc.container().instance(PrometheusMeterRegistry.class).get(), service(),
+        return HttpHandlers.metrics(Arc.container().instance(PrometheusMeterRegistry.class).get(), service(),
                 mapper().writer());
     }
 
@@ -334,7 +350,7 @@ public class PipelineRecorder {
     }
 
     public Handler<RoutingContext> methodNotAllowedHandler(String allow) {
-        return new MethodNotAllowedHandler(allow);
+        return HttpHandlers.methodNotAllowed(allow);
     }
 
     /**
@@ -342,7 +358,7 @@ public class PipelineRecorder {
      * @param apiPrefix the absolute api prefix that never falls back to the SPA, or {@code null}
      */
     public Handler<RoutingContext> notFoundHandler(Handler<RoutingContext> spa, String apiPrefix) {
-        return new NotFoundHandler(spa, apiPrefix);
+        return HttpHandlers.notFound(spa, apiPrefix);
     }
 
     /**

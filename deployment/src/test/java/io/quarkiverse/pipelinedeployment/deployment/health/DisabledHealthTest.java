@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.pipelinedeployment.deployment.pipelines.ScoringPipeline;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineHealthCheck;
+import io.quarkiverse.pipelinedeployment.runtime.observability.PipelineHealthCheck;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 

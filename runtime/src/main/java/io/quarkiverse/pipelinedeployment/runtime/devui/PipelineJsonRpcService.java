@@ -14,8 +14,8 @@ import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.InvalidParametersException;
 import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntime;
-import io.quarkiverse.pipelinedeployment.runtime.RecentInvocations;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RecentInvocations;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 

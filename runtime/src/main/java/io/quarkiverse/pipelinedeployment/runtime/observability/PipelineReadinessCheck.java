@@ -1,0 +1,38 @@
+package io.quarkiverse.pipelinedeployment.runtime.observability;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.quarkiverse.pipelinedeployment.DeploymentService;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
+
+/**
+ * The deployment's readiness check, named exactly after the pipeline: DOWN from the start of shutdown, with
+ * {@code "reason": "shutting down"} in its data, while the runs in flight drain; otherwise UP while
+ * {@link DeploymentService#health()} says so. Same data as {@link PipelineHealthCheck}.
+ */
+@Readiness
+@Singleton
+public class PipelineReadinessCheck implements HealthCheck {
+
+    /** The {@code reason} given while the application shuts down. */
+    public static final String SHUTTING_DOWN = "shutting down";
+
+    @Inject
+    DeploymentService service;
+
+    @Inject
+    PipelineRuntime runtime;
+
+    @Override
+    public HealthCheckResponse call() {
+        if (runtime.stopping()) {
+            return PipelineHealthCheck.named(runtime).down().withData("reason", SHUTTING_DOWN).build();
+        }
+        return PipelineHealthCheck.named(runtime).status(service.health()).build();
+    }
+}
