@@ -22,6 +22,7 @@ enum BuiltinEndpoint {
     DASHBOARD("dashboard", false, null);
 
     static final String ENDPOINTS_KEY = "quarkus.pipeline.endpoints";
+    static final String PROTECTED_KEY = "quarkus.pipeline.auth.protected-endpoints";
 
     private static final Map<String, Set<BuiltinEndpoint>> NAMES = new LinkedHashMap<>();
 

@@ -1,6 +1,5 @@
 package io.quarkiverse.pipelinedeployment.deployment;
 
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
-import org.jboss.jandex.Type;
 
 import io.quarkiverse.pipelinedeployment.EndpointMethod;
 import io.quarkiverse.pipelinedeployment.runtime.custom.EndpointForm;
@@ -54,13 +52,13 @@ final class CustomEndpointForms {
     static EndpointForm classify(String prefix, String handler, boolean nativeForm, Map<String, String> initArgs,
             IndexView index, boolean rest) {
         String key = prefix + ".handler";
-        if (handler.contains("#")) {
+        if (ClassReference.isMethod(handler)) {
             if (nativeForm) {
                 throw new ConfigurationException(key + "=" + handler + ": a native endpoint is a class (a Vert.x "
                         + "Handler<RoutingContext>, a Consumer<Router> or a JAX-RS resource), not a method",
                         Set.of(key, prefix + ".native"));
             }
-            MethodInfo method = PipelineHooksProcessor.method(key, handler, index);
+            MethodInfo method = JandexReferences.method(key, handler, index);
             if (method.parametersCount() > 0 && method.parameterType(0).name().equals(APP_RUNNER)) {
                 checkBuilderMethodArgs(prefix, handler, method, initArgs);
                 return EndpointForm.BUILDER_METHOD;
@@ -68,24 +66,18 @@ final class CustomEndpointForms {
             refuseInitArgs(prefix, initArgs, handler + " is a direct method");
             return EndpointForm.DIRECT_METHOD;
         }
-        ClassInfo clazz = index.getClassByName(DotName.createSimple(handler));
-        if (clazz == null) {
-            throw new ConfigurationException(key + "=" + handler + ": no such class in the application", Set.of(key));
-        }
-        if (Modifier.isAbstract(clazz.flags()) || clazz.isInterface()) {
-            throw new ConfigurationException(key + "=" + handler + " is abstract", Set.of(key));
-        }
+        ClassInfo clazz = JandexReferences.concreteClass(key, handler, index);
         if (nativeForm) {
             refuseInitArgs(prefix, initArgs, handler + " is a native endpoint, used as it is,");
             if (!resourceOperations(clazz, index).isEmpty() || clazz.declaredAnnotation(JAXRS_PATH) != null) {
                 return resourceForm(prefix, handler, clazz, rest);
             }
-            boolean handlerForm = PipelineExtensionsProcessor.implementsInterface(clazz, HANDLER, index);
-            if (!handlerForm && !PipelineExtensionsProcessor.implementsInterface(clazz, CONSUMER, index)) {
+            boolean handlerForm = JandexReferences.implementsInterface(clazz, HANDLER, index);
+            if (!handlerForm && !JandexReferences.implementsInterface(clazz, CONSUMER, index)) {
                 throw new ConfigurationException(key + "=" + handler + " is a native endpoint but neither a Vert.x "
                         + "Handler<RoutingContext>, a Consumer<Router> nor a JAX-RS resource", Set.of(key));
             }
-            if (!hasConstructor(clazz, List.of())) {
+            if (!JandexReferences.hasPublicConstructor(clazz, List.of())) {
                 throw new ConfigurationException(key + "=" + handler + " needs a public no-argument constructor",
                         Set.of(key));
             }
@@ -188,11 +180,7 @@ final class CustomEndpointForms {
         }
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         for (int i = 1; i < method.parametersCount(); i++) {
-            String name = method.parameterName(i);
-            if (name == null) {
-                throw new ConfigurationException(prefix + ".handler=" + handler + ": the parameter names of " + handler
-                        + " are unknown; compile with -parameters", Set.of(prefix + ".handler"));
-            }
+            String name = JandexReferences.parameterName(prefix + ".handler", handler, method, i);
             parameters.put(NamedArguments.normalize(name), name);
         }
         for (String arg : initArgs.keySet()) {
@@ -208,37 +196,20 @@ final class CustomEndpointForms {
     private static void checkBuilderClass(String prefix, String handler, ClassInfo clazz, Map<String, String> initArgs,
             IndexView index) {
         String key = prefix + ".handler";
-        boolean withMap = hasConstructor(clazz, List.of(APP_RUNNER, MAP));
-        if (!withMap && !hasConstructor(clazz, List.of(APP_RUNNER)) && !hasConstructor(clazz, List.of())) {
+        boolean withMap = JandexReferences.hasPublicConstructor(clazz, List.of(APP_RUNNER, MAP));
+        if (!withMap && !JandexReferences.hasPublicConstructor(clazz, List.of(APP_RUNNER))
+                && !JandexReferences.hasPublicConstructor(clazz, List.of())) {
             throw new ConfigurationException(key + "=" + handler + " needs a public (AppRunner, Map<String, String>), "
                     + "(AppRunner) or no-argument constructor", Set.of(key));
         }
         if (!withMap) {
             refuseInitArgs(prefix, initArgs, handler + " has no (AppRunner, Map<String, String>) constructor and");
         }
-        if (!PipelineExtensionsProcessor.implementsInterface(clazz, HANDLER, index) && !hasHandleMethod(clazz, index)) {
+        if (!JandexReferences.implementsInterface(clazz, HANDLER, index)
+                && !JandexReferences.hasMethod(clazz, "handle", index)) {
             throw new ConfigurationException(key + "=" + handler + " is neither a Handler<RoutingContext> nor has a "
                     + "handle(...) method", Set.of(key));
         }
-    }
-
-    private static boolean hasHandleMethod(ClassInfo clazz, IndexView index) {
-        for (ClassInfo c = clazz; c != null; c = c.superName() == null ? null : index.getClassByName(c.superName())) {
-            if (c.methods().stream().anyMatch(m -> m.name().equals("handle") && !m.isSynthetic())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasConstructor(ClassInfo clazz, List<DotName> parameterTypes) {
-        for (MethodInfo c : clazz.constructors()) {
-            if (Modifier.isPublic(c.flags())
-                    && c.parameterTypes().stream().map(Type::name).toList().equals(parameterTypes)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void refuseInitArgs(String prefix, Map<String, String> initArgs, String why) {

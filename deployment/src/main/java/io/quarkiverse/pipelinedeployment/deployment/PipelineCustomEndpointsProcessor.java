@@ -104,7 +104,7 @@ class PipelineCustomEndpointsProcessor {
                 continue;
             }
             MethodInfo method = annotation.target().asMethod();
-            String handler = method.declaringClass().name() + "#" + method.name();
+            String handler = ClassReference.of(method);
             String source = "@PipelineEndpoint on " + handler;
             String path = endpoints.rootPath() + PipelinePaths.customEndpoint(source, annotation.value("path").asString());
             AnnotationValue m = annotation.value("method");
@@ -134,9 +134,10 @@ class PipelineCustomEndpointsProcessor {
         if (form == EndpointForm.NATIVE_RESOURCE) {
             return;
         }
-        String className = handler.contains("#") ? handler.substring(0, handler.indexOf('#')) : handler;
-        if (handler.contains("#")
-                && !java.lang.reflect.Modifier.isStatic(PipelineHooksProcessor.method(source, handler, index).flags())) {
+        ClassReference reference = ClassReference.parse(handler);
+        String className = reference.className();
+        if (reference.isMethod()
+                && !java.lang.reflect.Modifier.isStatic(JandexReferences.method(source, handler, index).flags())) {
             beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(className)
                     .setDefaultScope(BuiltinScope.SINGLETON.getName()).setUnremovable().build());
         }

@@ -42,8 +42,8 @@ class PipelineDashboardProcessor {
 
     @BuildStep
     ServedEndpointBuildItem declareDashboard(PipelineEndpointsBuildItem endpoints) {
-        return PipelineEndpointsProcessor.served(endpoints, BuiltinEndpoint.DASHBOARD,
-                PipelineEndpointsProcessor.READ_METHODS);
+        return EndpointRoutes.served(endpoints, BuiltinEndpoint.DASHBOARD,
+                EndpointRoutes.READ_METHODS);
     }
 
     @BuildStep
@@ -76,13 +76,13 @@ class PipelineDashboardProcessor {
             }
         }
         String mount = httpRootPath.relativePath(endpoints.rootPath());
-        String openApi = httpRootPath.relativePath(endpoints.rootPath() + PipelineDocsProcessor.OPENAPI_JSON);
+        String openApi = httpRootPath.relativePath(endpoints.rootPath() + EndpointRoutes.OPENAPI_JSON);
         // Protected, the user's files need the key; an unknown path still gets the 404 (the handler passes it on)
         var handler = recorder.dashboardHandler(mount.equals("/") ? "" : mount, openApi, files, bundled,
                 endpoints.isProtected(BuiltinEndpoint.DASHBOARD));
         routes.produce(httpRootPath.routeBuilder()
                 .routeFunction(httpRootPath.relativePath(endpoints.rootPath() + "/*"),
-                        recorder.route(PipelineEndpointsProcessor.READ_METHODS, RouteOrder.DASHBOARD))
+                        recorder.route(EndpointRoutes.READ_METHODS, RouteOrder.DASHBOARD))
                 .handler(handler)
                 .displayOnNotFoundPage("Pipeline dashboard")
                 .build());

@@ -67,7 +67,7 @@ class PipelineDevUIProcessor {
             card.addPage(linkTo(endpoint.endpoint(), url));
         }
         if (endpoints.isEnabled(BuiltinEndpoint.DOCS) || endpoints.isEnabled(BuiltinEndpoint.REDOC)) {
-            String openApi = httpRootPath.relativePath(endpoints.rootPath() + PipelineDocsProcessor.OPENAPI_JSON);
+            String openApi = httpRootPath.relativePath(endpoints.rootPath() + EndpointRoutes.OPENAPI_JSON);
             links.add(Map.of("name", "openapi", "path", openApi, "methods", List.of("GET")));
             card.addPage(Page.externalPageBuilder("OpenAPI document")
                     .icon("font-awesome-solid:file-code")

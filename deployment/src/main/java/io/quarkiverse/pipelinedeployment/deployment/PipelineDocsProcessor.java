@@ -33,7 +33,6 @@ import io.quarkus.vertx.http.deployment.RouteBuildItem;
  */
 class PipelineDocsProcessor {
 
-    static final String OPENAPI_JSON = "/openapi.json";
     static final String TEMPLATES = "io/quarkiverse/pipelinedeployment/ui/";
     static final String BUNDLED = "io/quarkiverse/pipelinedeployment/bundled/";
     private static final String SWAGGER_UI_JAR = "META-INF/resources/openapi-ui/";
@@ -86,8 +85,8 @@ class PipelineDocsProcessor {
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
         return httpRootPath.routeBuilder()
-                .routeFunction(httpRootPath.relativePath(endpoints.rootPath() + OPENAPI_JSON),
-                        recorder.route(PipelineEndpointsProcessor.READ_METHODS, null))
+                .routeFunction(httpRootPath.relativePath(endpoints.rootPath() + EndpointRoutes.OPENAPI_JSON),
+                        recorder.route(EndpointRoutes.READ_METHODS, null))
                 .handler(openApiProtected(endpoints) ? recorder.protect(recorder.openApiHandler())
                         : recorder.openApiHandler())
                 .displayOnNotFoundPage("Pipeline OpenAPI document")
@@ -98,7 +97,7 @@ class PipelineDocsProcessor {
 
     @BuildStep(onlyIf = DocsEndpointEnabled.class)
     ServedEndpointBuildItem declareDocsEndpoint(PipelineEndpointsBuildItem endpoints) {
-        return PipelineEndpointsProcessor.served(endpoints, BuiltinEndpoint.DOCS, PipelineEndpointsProcessor.READ_METHODS);
+        return EndpointRoutes.served(endpoints, BuiltinEndpoint.DOCS, EndpointRoutes.READ_METHODS);
     }
 
     @BuildStep(onlyIf = DocsEndpointEnabled.class)
@@ -133,8 +132,8 @@ class PipelineDocsProcessor {
 
     @BuildStep(onlyIf = RedocEndpointEnabled.class)
     ServedEndpointBuildItem declareRedocEndpoint(PipelineEndpointsBuildItem endpoints) {
-        return PipelineEndpointsProcessor.served(endpoints, BuiltinEndpoint.REDOC,
-                PipelineEndpointsProcessor.READ_METHODS);
+        return EndpointRoutes.served(endpoints, BuiltinEndpoint.REDOC,
+                EndpointRoutes.READ_METHODS);
     }
 
     @BuildStep(onlyIf = RedocEndpointEnabled.class)
@@ -164,13 +163,13 @@ class PipelineDocsProcessor {
             HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, String template, Map<String, String> assets,
             String title, BuildProducer<RouteBuildItem> routes) {
         String mount = httpRootPath.relativePath(endpoints.path(endpoint).orElseThrow());
-        String openApi = httpRootPath.relativePath(endpoints.rootPath() + OPENAPI_JSON);
+        String openApi = httpRootPath.relativePath(endpoints.rootPath() + EndpointRoutes.OPENAPI_JSON);
         var handler = recorder.pageHandler(mount, template, openApi, assets);
-        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, endpoints,
-                endpoints.path(endpoint).orElseThrow(), httpRootPath, endpoint, PipelineEndpointsProcessor.READ_METHODS,
+        routes.produce(EndpointRoutes.endpointRoute(recorder, endpoints,
+                endpoints.path(endpoint).orElseThrow(), httpRootPath, endpoint, EndpointRoutes.READ_METHODS,
                 handler, title));
         routes.produce(httpRootPath.routeBuilder()
-                .routeFunction(mount + "/*", recorder.route(PipelineEndpointsProcessor.READ_METHODS, null))
+                .routeFunction(mount + "/*", recorder.route(EndpointRoutes.READ_METHODS, null))
                 .handler(endpoints.isProtected(endpoint) ? recorder.protect(handler) : handler)
                 .build());
     }

@@ -29,9 +29,6 @@ class PipelineEndpointsProcessor {
 
     static final String ROOT_PATH_KEY = "quarkus.pipeline.root-path";
     static final String API_PATH_KEY = "quarkus.pipeline.api-path";
-    static final String PROTECTED_KEY = "quarkus.pipeline.auth.protected-endpoints";
-    static final List<String> INVOKE_METHODS = List.of("POST");
-    static final List<String> READ_METHODS = List.of("GET", "HEAD");
 
     @BuildStep
     PipelineEndpointsBuildItem collectEndpoints(PipelineBuildTimeConfig config) {
@@ -59,7 +56,7 @@ class PipelineEndpointsProcessor {
         }
         // Fail on a bad middleware name here too, whichever middleware gates pass
         BuiltinMiddleware.parse(config.middleware());
-        Set<BuiltinEndpoint> protectedEndpoints = BuiltinEndpoint.parse(PROTECTED_KEY,
+        Set<BuiltinEndpoint> protectedEndpoints = BuiltinEndpoint.parse(BuiltinEndpoint.PROTECTED_KEY,
                 config.auth().protectedEndpoints());
         return new PipelineEndpointsBuildItem(root, api, paths, protectedEndpoints);
     }
@@ -68,7 +65,7 @@ class PipelineEndpointsProcessor {
 
     @BuildStep(onlyIf = InvokeEndpointEnabled.class)
     ServedEndpointBuildItem declareInvokeEndpoint(PipelineEndpointsBuildItem endpoints) {
-        return served(endpoints, BuiltinEndpoint.INVOKE, INVOKE_METHODS);
+        return EndpointRoutes.served(endpoints, BuiltinEndpoint.INVOKE, EndpointRoutes.INVOKE_METHODS);
     }
 
     @BuildStep(onlyIf = InvokeEndpointEnabled.class)
@@ -78,8 +75,9 @@ class PipelineEndpointsProcessor {
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
-        return endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INVOKE).orElseThrow(), httpRootPath,
-                BuiltinEndpoint.INVOKE, INVOKE_METHODS,
+        return EndpointRoutes.endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INVOKE).orElseThrow(),
+                httpRootPath,
+                BuiltinEndpoint.INVOKE, EndpointRoutes.INVOKE_METHODS,
                 recorder.invokeHandler(), "Pipeline invoke (POST)");
     }
 
@@ -87,7 +85,7 @@ class PipelineEndpointsProcessor {
 
     @BuildStep(onlyIf = InfoEndpointEnabled.class)
     ServedEndpointBuildItem declareInfoEndpoint(PipelineEndpointsBuildItem endpoints) {
-        return served(endpoints, BuiltinEndpoint.INFO, READ_METHODS);
+        return EndpointRoutes.served(endpoints, BuiltinEndpoint.INFO, EndpointRoutes.READ_METHODS);
     }
 
     @BuildStep(onlyIf = InfoEndpointEnabled.class)
@@ -97,8 +95,9 @@ class PipelineEndpointsProcessor {
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
-        return endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INFO).orElseThrow(), httpRootPath,
-                BuiltinEndpoint.INFO, READ_METHODS,
+        return EndpointRoutes.endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INFO).orElseThrow(),
+                httpRootPath,
+                BuiltinEndpoint.INFO, EndpointRoutes.READ_METHODS,
                 recorder.infoHandler(), "Pipeline info");
     }
 
@@ -136,26 +135,6 @@ class PipelineEndpointsProcessor {
                 .routeFunction(httpRootPath.relativePath(endpoints.rootPath() + "/*"),
                         recorder.route(List.of(), RouteOrder.NOT_FOUND))
                 .handler(recorder.notFoundHandler(dashboard.map(DashboardBuildItem::handler).orElse(null), apiPrefix))
-                .build();
-    }
-
-    static ServedEndpointBuildItem served(PipelineEndpointsBuildItem endpoints, BuiltinEndpoint endpoint,
-            List<String> methods) {
-        return new ServedEndpointBuildItem(endpoint, endpoints.path(endpoint).orElseThrow(), methods);
-    }
-
-    /**
-     * The route of an enabled built-in endpoint: its composed path under {@code quarkus.http.root-path}, its methods,
-     * its handler, and its config key for the dev-mode 404 page.
-     */
-    static RouteBuildItem endpointRoute(PipelineRecorder recorder, PipelineEndpointsBuildItem endpoints, String path,
-            HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, List<String> methods,
-            Handler<RoutingContext> handler, String title) {
-        return httpRootPath.routeBuilder()
-                .routeFunction(httpRootPath.relativePath(path), recorder.route(methods, null))
-                .handler(endpoints.isProtected(endpoint) ? recorder.protect(handler) : handler)
-                .routeConfigKey(endpoint.pathKey)
-                .displayOnNotFoundPage(title)
                 .build();
     }
 }

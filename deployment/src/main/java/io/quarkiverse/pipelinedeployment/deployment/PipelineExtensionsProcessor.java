@@ -3,16 +3,12 @@ package io.quarkiverse.pipelinedeployment.deployment;
 import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
-import org.jboss.jandex.IndexView;
-import org.jboss.jandex.MethodInfo;
-import org.jboss.jandex.Type;
 
 import io.quarkiverse.pipelinedeployment.AppExtension;
 import io.quarkiverse.pipelinedeployment.DeploymentAppRunner;
@@ -53,12 +49,13 @@ class PipelineExtensionsProcessor {
             return new ServiceClassBuildItem(null);
         }
         String name = config.serviceClass().get().trim();
-        ClassInfo clazz = concreteClass(SERVICE_CLASS_KEY, name, index.getComputingIndex());
-        if (!implementsInterface(clazz, DEPLOYMENT_SERVICE, index.getComputingIndex())) {
+        ClassInfo clazz = JandexReferences.concreteClass(SERVICE_CLASS_KEY, name, index.getComputingIndex());
+        if (!JandexReferences.implementsInterface(clazz, DEPLOYMENT_SERVICE, index.getComputingIndex())) {
             throw new ConfigurationException(SERVICE_CLASS_KEY + "=" + name + " does not implement "
                     + DEPLOYMENT_SERVICE, Set.of(SERVICE_CLASS_KEY));
         }
-        if (publicConstructor(clazz, true) == null && publicConstructor(clazz, false) == null) {
+        if (!JandexReferences.hasPublicConstructor(clazz, List.of(MAP))
+                && !JandexReferences.hasPublicConstructor(clazz, List.of())) {
             throw new ConfigurationException(SERVICE_CLASS_KEY + "=" + name
                     + " needs a public (Map<String, String>) or no-argument constructor", Set.of(SERVICE_CLASS_KEY));
         }
@@ -75,23 +72,14 @@ class PipelineExtensionsProcessor {
             return;
         }
         String name = config.appRunner().get().trim();
-        ClassInfo clazz = concreteClass(APP_RUNNER_KEY, name, index.getComputingIndex());
-        if (!extendsClass(clazz, DEPLOYMENT_APP_RUNNER, index.getComputingIndex())) {
+        ClassInfo clazz = JandexReferences.concreteClass(APP_RUNNER_KEY, name, index.getComputingIndex());
+        if (!JandexReferences.extendsClass(clazz, DEPLOYMENT_APP_RUNNER, index.getComputingIndex())) {
             throw new ConfigurationException(APP_RUNNER_KEY + "=" + name + " does not extend " + DEPLOYMENT_APP_RUNNER,
                     Set.of(APP_RUNNER_KEY));
         }
         // A regular bean of type AppRunner: it replaces the built-in @DefaultBean
         beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(name)
                 .setDefaultScope(BuiltinScope.SINGLETON.getName()).setUnremovable().build());
-    }
-
-    private static boolean extendsClass(ClassInfo clazz, DotName superName, IndexView index) {
-        for (ClassInfo c = clazz; c != null && c.superName() != null; c = index.getClassByName(c.superName())) {
-            if (c.superName().equals(superName)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @BuildStep
@@ -103,21 +91,17 @@ class PipelineExtensionsProcessor {
             CombinedIndexBuildItem index,
             VertxWebRouterBuildItem router,
             BuildProducer<ReflectiveClassBuildItem> reflection) {
-        List<Map.Entry<String, PipelineBuildTimeConfig.ExtensionConfig>> entries = new ArrayList<>(
-                config.extensions().entrySet());
-        entries.sort(Comparator.<Map.Entry<String, PipelineBuildTimeConfig.ExtensionConfig>> comparingInt(
-                e -> e.getValue().order()).thenComparing(Map.Entry::getKey));
         List<String> classes = new ArrayList<>();
         List<Map<String, String>> args = new ArrayList<>();
-        for (Map.Entry<String, PipelineBuildTimeConfig.ExtensionConfig> e : entries) {
+        for (Map.Entry<String, PipelineBuildTimeConfig.ExtensionConfig> e : OrderedConfig.extensions(config)) {
             String key = "quarkus.pipeline.extensions.\"" + e.getKey() + "\".class";
             String name = e.getValue().className().trim();
-            ClassInfo clazz = concreteClass(key, name, index.getComputingIndex());
-            if (!implementsInterface(clazz, APP_EXTENSION, index.getComputingIndex())) {
+            ClassInfo clazz = JandexReferences.concreteClass(key, name, index.getComputingIndex());
+            if (!JandexReferences.implementsInterface(clazz, APP_EXTENSION, index.getComputingIndex())) {
                 throw new ConfigurationException(key + "=" + name + " does not implement " + APP_EXTENSION,
                         Set.of(key));
             }
-            if (publicConstructor(clazz, false) == null) {
+            if (!JandexReferences.hasPublicConstructor(clazz, List.of())) {
                 throw new ConfigurationException(key + "=" + name + " needs a public no-argument constructor",
                         Set.of(key));
             }
@@ -128,44 +112,5 @@ class PipelineExtensionsProcessor {
         }
         recorder.installExtensions(router.getHttpRouter(), classes, args);
         return new ServiceStartBuildItem("pipeline-extensions");
-    }
-
-    private static ClassInfo concreteClass(String key, String name, IndexView index) {
-        ClassInfo clazz = index.getClassByName(DotName.createSimple(name));
-        if (clazz == null) {
-            throw new ConfigurationException(key + "=" + name + ": no such class in the application", Set.of(key));
-        }
-        if (java.lang.reflect.Modifier.isAbstract(clazz.flags()) || clazz.isInterface()) {
-            throw new ConfigurationException(key + "=" + name + " is abstract", Set.of(key));
-        }
-        return clazz;
-    }
-
-    static boolean implementsInterface(ClassInfo clazz, DotName iface, IndexView index) {
-        for (ClassInfo c = clazz; c != null; c = c.superName() == null ? null : index.getClassByName(c.superName())) {
-            for (DotName implemented : c.interfaceNames()) {
-                if (implemented.equals(iface)) {
-                    return true;
-                }
-                ClassInfo parent = index.getClassByName(implemented);
-                if (parent != null && implementsInterface(parent, iface, index)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static MethodInfo publicConstructor(ClassInfo clazz, boolean withMap) {
-        for (MethodInfo m : clazz.constructors()) {
-            if (!java.lang.reflect.Modifier.isPublic(m.flags())) {
-                continue;
-            }
-            List<Type> parameters = m.parameterTypes();
-            if (withMap ? parameters.size() == 1 && parameters.get(0).name().equals(MAP) : parameters.isEmpty()) {
-                return m;
-            }
-        }
-        return null;
     }
 }

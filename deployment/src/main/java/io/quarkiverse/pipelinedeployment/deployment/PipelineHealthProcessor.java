@@ -25,13 +25,10 @@ import io.quarkus.vertx.http.deployment.RouteBuildItem;
 @BuildSteps(onlyIf = HealthEndpointEnabled.class)
 class PipelineHealthProcessor {
 
-    static final String LIVE = "/live";
-    static final String READY = "/ready";
-
     @BuildStep
     ServedEndpointBuildItem declareHealthEndpoint(PipelineEndpointsBuildItem endpoints) {
         return new ServedEndpointBuildItem(BuiltinEndpoint.HEALTH, endpoints.path(BuiltinEndpoint.HEALTH).orElseThrow(),
-                PipelineEndpointsProcessor.READ_METHODS, List.of(LIVE, READY));
+                EndpointRoutes.READ_METHODS, List.of(EndpointRoutes.HEALTH_LIVE, EndpointRoutes.HEALTH_READY));
     }
 
     /** The liveness and readiness checks: beans only when health is served, so {@code /q/health} has no copy. */
@@ -50,14 +47,14 @@ class PipelineHealthProcessor {
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
         String path = endpoints.path(BuiltinEndpoint.HEALTH).orElseThrow();
-        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, endpoints, path, httpRootPath, BuiltinEndpoint.HEALTH,
-                PipelineEndpointsProcessor.READ_METHODS, recorder.healthHandler(HealthHandler.Kind.ALL),
+        routes.produce(EndpointRoutes.endpointRoute(recorder, endpoints, path, httpRootPath, BuiltinEndpoint.HEALTH,
+                EndpointRoutes.READ_METHODS, recorder.healthHandler(HealthHandler.Kind.ALL),
                 "Pipeline health"));
-        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, endpoints, path + LIVE, httpRootPath,
-                BuiltinEndpoint.HEALTH, PipelineEndpointsProcessor.READ_METHODS,
+        routes.produce(EndpointRoutes.endpointRoute(recorder, endpoints, path + EndpointRoutes.HEALTH_LIVE, httpRootPath,
+                BuiltinEndpoint.HEALTH, EndpointRoutes.READ_METHODS,
                 recorder.healthHandler(HealthHandler.Kind.LIVENESS), "Pipeline liveness"));
-        routes.produce(PipelineEndpointsProcessor.endpointRoute(recorder, endpoints, path + READY, httpRootPath,
-                BuiltinEndpoint.HEALTH, PipelineEndpointsProcessor.READ_METHODS,
+        routes.produce(EndpointRoutes.endpointRoute(recorder, endpoints, path + EndpointRoutes.HEALTH_READY, httpRootPath,
+                BuiltinEndpoint.HEALTH, EndpointRoutes.READ_METHODS,
                 recorder.healthHandler(HealthHandler.Kind.READINESS), "Pipeline readiness"));
     }
 }

@@ -1,12 +1,10 @@
 package io.quarkiverse.pipelinedeployment.deployment;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
@@ -48,7 +46,7 @@ class PipelineHooksProcessor {
             return null;
         }
         String reference = configured.get().trim();
-        MethodInfo method = method(key, reference, index);
+        MethodInfo method = JandexReferences.method(key, reference, index);
         if (!java.lang.reflect.Modifier.isStatic(method.flags())) {
             beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(method.declaringClass().name().toString())
                     .setDefaultScope(BuiltinScope.SINGLETON.getName()).setUnremovable().build());
@@ -60,12 +58,7 @@ class PipelineHooksProcessor {
             if (method.parameterType(i).name().equals(APP_RUNNER)) {
                 continue;
             }
-            String name = method.parameterName(i);
-            if (name == null) {
-                throw new ConfigurationException(key + "=" + reference + ": the parameter names of " + reference
-                        + " are unknown; compile with -parameters", Set.of(key));
-            }
-            parameters.add(NamedArguments.normalize(name));
+            parameters.add(NamedArguments.normalize(JandexReferences.parameterName(key, reference, method, i)));
         }
         String argsPrefix = key + "-args.";
         for (String property : ConfigProvider.getConfig().getPropertyNames()) {
@@ -78,36 +71,5 @@ class PipelineHooksProcessor {
             }
         }
         return reference;
-    }
-
-    /**
-     * The method a {@code com.acme.Hooks#method} reference names.
-     *
-     * @throws ConfigurationException naming {@code key} for a malformed reference, an unknown class or method, or
-     *         an overloaded method
-     */
-    static MethodInfo method(String key, String reference, IndexView index) {
-        int hash = reference.indexOf('#');
-        if (hash <= 0 || hash == reference.length() - 1) {
-            throw new ConfigurationException(key + "=" + reference + ": expected a reference like com.acme.Hooks#method",
-                    Set.of(key));
-        }
-        ClassInfo clazz = index.getClassByName(DotName.createSimple(reference.substring(0, hash)));
-        if (clazz == null) {
-            throw new ConfigurationException(key + "=" + reference + ": no class " + reference.substring(0, hash)
-                    + " in the application", Set.of(key));
-        }
-        String name = reference.substring(hash + 1);
-        List<MethodInfo> candidates = clazz.methods().stream().filter(m -> m.name().equals(name) && !m.isSynthetic())
-                .toList();
-        if (candidates.isEmpty()) {
-            throw new ConfigurationException(key + "=" + reference + ": " + clazz.name() + " has no method " + name,
-                    Set.of(key));
-        }
-        if (candidates.size() > 1) {
-            throw new ConfigurationException(key + "=" + reference + ": " + clazz.name() + " has " + candidates.size()
-                    + " methods named " + name + "; give the hook a name of its own", Set.of(key));
-        }
-        return candidates.get(0);
     }
 }

@@ -46,16 +46,16 @@ class PipelineKubernetesProcessor {
             // SmallRye Health's own paths need the key too (PipelineSecurityProcessor), and a probe sends none
             LOG.warnf("health is in %s: Kubernetes probes send no API key, so they would get 401 and the pod would "
                     + "never be ready. Leave health out of %s, or set quarkus.management.enabled=true to serve the "
-                    + "probes on the management interface", PipelineEndpointsProcessor.PROTECTED_KEY,
-                    PipelineEndpointsProcessor.PROTECTED_KEY);
+                    + "probes on the management interface", BuiltinEndpoint.PROTECTED_KEY,
+                    BuiltinEndpoint.PROTECTED_KEY);
             return;
         }
         String health = httpRootPath.relativePath(endpoints.path(BuiltinEndpoint.HEALTH).orElseThrow());
         decorators.produce(new DecoratorBuildItem(new ProbePathDecorator(
                 liveness.map(KubernetesHealthLivenessPathBuildItem::getPath).orElse(null),
-                health + PipelineHealthProcessor.LIVE,
+                health + EndpointRoutes.HEALTH_LIVE,
                 readiness.map(KubernetesHealthReadinessPathBuildItem::getPath).orElse(null),
-                health + PipelineHealthProcessor.READY)));
+                health + EndpointRoutes.HEALTH_READY)));
     }
 
     @BuildStep(onlyIf = MetricsEndpointEnabled.class)
@@ -69,7 +69,7 @@ class PipelineKubernetesProcessor {
         }
         if (endpoints.isProtected(BuiltinEndpoint.METRICS)) {
             LOG.debugf("Metrics is in %s: the scrape annotations keep Micrometer's path",
-                    PipelineEndpointsProcessor.PROTECTED_KEY);
+                    BuiltinEndpoint.PROTECTED_KEY);
             return;
         }
         decorators.produce(new DecoratorBuildItem(new ScrapePathDecorator(metrics.get().metricsEndpoint(),

@@ -21,8 +21,8 @@ class PipelineMetricsProcessor {
 
     @BuildStep
     ServedEndpointBuildItem declareMetricsEndpoint(PipelineEndpointsBuildItem endpoints) {
-        return PipelineEndpointsProcessor.served(endpoints, BuiltinEndpoint.METRICS,
-                PipelineEndpointsProcessor.READ_METHODS);
+        return EndpointRoutes.served(endpoints, BuiltinEndpoint.METRICS,
+                EndpointRoutes.READ_METHODS);
     }
 
     @BuildStep
@@ -32,9 +32,9 @@ class PipelineMetricsProcessor {
             PipelineRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
-        return PipelineEndpointsProcessor.endpointRoute(recorder, endpoints,
+        return EndpointRoutes.endpointRoute(recorder, endpoints,
                 endpoints.path(BuiltinEndpoint.METRICS).orElseThrow(),
-                httpRootPath, BuiltinEndpoint.METRICS, PipelineEndpointsProcessor.READ_METHODS,
+                httpRootPath, BuiltinEndpoint.METRICS, EndpointRoutes.READ_METHODS,
                 recorder.metricsHandler(), "Pipeline metrics");
     }
 }

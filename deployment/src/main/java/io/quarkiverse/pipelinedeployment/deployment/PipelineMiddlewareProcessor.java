@@ -2,8 +2,6 @@ package io.quarkiverse.pipelinedeployment.deployment;
 
 import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,7 +104,7 @@ class PipelineMiddlewareProcessor {
             BuildProducer<ReflectiveMethodBuildItem> reflectiveMethods) {
         IndexView index = combinedIndex.getComputingIndex();
         int priority = RouteOrder.CUSTOM_MIDDLEWARE_FILTER;
-        for (Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig> e : sorted(config)) {
+        for (Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig> e : OrderedConfig.middlewares(config)) {
             String key = key(e.getKey());
             PipelineBuildTimeConfig.MiddlewareConfig m = e.getValue();
             String reference = m.className().trim();
@@ -136,7 +134,7 @@ class PipelineMiddlewareProcessor {
             BuildProducer<ContainerRequestFilterBuildItem> requestFilters,
             BuildProducer<ContainerResponseFilterBuildItem> responseFilters) {
         IndexView index = combinedIndex.getComputingIndex();
-        for (Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig> e : sorted(config)) {
+        for (Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig> e : OrderedConfig.middlewares(config)) {
             ClassInfo clazz = restFilterClass(e.getValue(), index);
             if (clazz == null) {
                 continue;
@@ -145,25 +143,15 @@ class PipelineMiddlewareProcessor {
                 continue;
             }
             int priority = USER_PRIORITY + e.getValue().order();
-            if (PipelineExtensionsProcessor.implementsInterface(clazz, CONTAINER_REQUEST_FILTER, index)) {
+            if (JandexReferences.implementsInterface(clazz, CONTAINER_REQUEST_FILTER, index)) {
                 requestFilters.produce(new ContainerRequestFilterBuildItem.Builder(clazz.name().toString())
                         .setPriority(priority).build());
             }
-            if (PipelineExtensionsProcessor.implementsInterface(clazz, CONTAINER_RESPONSE_FILTER, index)) {
+            if (JandexReferences.implementsInterface(clazz, CONTAINER_RESPONSE_FILTER, index)) {
                 responseFilters.produce(new ContainerResponseFilterBuildItem.Builder(clazz.name().toString())
                         .setPriority(priority).build());
             }
         }
-    }
-
-    /** The custom middleware, outermost first: lower order first, then by id. */
-    static List<Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig>> sorted(
-            PipelineBuildTimeConfig config) {
-        List<Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig>> entries = new ArrayList<>(
-                config.customMiddlewares().entrySet());
-        entries.sort(Comparator.<Map.Entry<String, PipelineBuildTimeConfig.MiddlewareConfig>> comparingInt(
-                e -> e.getValue().order()).thenComparing(Map.Entry::getKey));
-        return entries;
     }
 
     private static String key(String id) {
@@ -173,7 +161,7 @@ class PipelineMiddlewareProcessor {
     /** The class of a native middleware that is a Quarkus REST filter, else {@code null}. */
     private static ClassInfo restFilterClass(PipelineBuildTimeConfig.MiddlewareConfig m, IndexView index) {
         String reference = m.className().trim();
-        if (!m.nativeHandler() || reference.contains("#")) {
+        if (!m.nativeHandler() || ClassReference.isMethod(reference)) {
             return null;
         }
         ClassInfo clazz = index.getClassByName(DotName.createSimple(reference));
@@ -181,16 +169,16 @@ class PipelineMiddlewareProcessor {
     }
 
     private static boolean isRestFilter(ClassInfo clazz, IndexView index) {
-        return PipelineExtensionsProcessor.implementsInterface(clazz, CONTAINER_REQUEST_FILTER, index)
-                || PipelineExtensionsProcessor.implementsInterface(clazz, CONTAINER_RESPONSE_FILTER, index)
+        return JandexReferences.implementsInterface(clazz, CONTAINER_REQUEST_FILTER, index)
+                || JandexReferences.implementsInterface(clazz, CONTAINER_RESPONSE_FILTER, index)
                 || clazz.hasAnnotation(SERVER_REQUEST_FILTER)
                 || clazz.hasAnnotation(SERVER_RESPONSE_FILTER);
     }
 
     private static void validate(String key, String reference, IndexView index,
             BuildProducer<ReflectiveClassBuildItem> reflection, BuildProducer<ReflectiveMethodBuildItem> methods) {
-        if (reference.contains("#")) {
-            MethodInfo method = PipelineHooksProcessor.method(key, reference, index);
+        if (ClassReference.isMethod(reference)) {
+            MethodInfo method = JandexReferences.method(key, reference, index);
             if (!java.lang.reflect.Modifier.isStatic(method.flags()) || method.parametersCount() != 2
                     || !method.parameterType(0).name().equals(ROUTING_CONTEXT)
                     || !method.parameterType(1).name().equals(MAP)) {
@@ -201,11 +189,8 @@ class PipelineMiddlewareProcessor {
             methods.produce(new ReflectiveMethodBuildItem(PipelineMiddlewareProcessor.class.getSimpleName(), method));
             return;
         }
-        ClassInfo clazz = index.getClassByName(DotName.createSimple(reference));
-        if (clazz == null) {
-            throw new ConfigurationException(key + "=" + reference + ": no such class in the application", Set.of(key));
-        }
-        if (!PipelineExtensionsProcessor.implementsInterface(clazz, HANDLER, index)) {
+        ClassInfo clazz = JandexReferences.clazz(key, reference, index);
+        if (!JandexReferences.implementsInterface(clazz, HANDLER, index)) {
             throw new ConfigurationException(key + "=" + reference
                     + " is neither a Handler<RoutingContext> nor a Class#method reference", Set.of(key));
         }

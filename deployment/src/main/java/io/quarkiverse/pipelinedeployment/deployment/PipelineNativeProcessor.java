@@ -79,8 +79,7 @@ class PipelineNativeProcessor {
                     continue;
                 }
                 hierarchy.produce(ReflectiveHierarchyBuildItem.builder(type)
-                        .source(getClass().getSimpleName() + " > @Step " + method.declaringClass().name() + "#"
-                                + method.name())
+                        .source(getClass().getSimpleName() + " > @Step " + ClassReference.of(method))
                         .build());
             }
         }

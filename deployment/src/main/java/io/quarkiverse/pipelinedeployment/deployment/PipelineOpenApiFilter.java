@@ -92,9 +92,9 @@ final class PipelineOpenApiFilter implements OASFilter {
                                         json(object("DeploymentInfo")))))));
                 case HEALTH -> {
                     openAPI.getPaths().addPathItem(e.getValue(), health("health", "Health of the deployment"));
-                    openAPI.getPaths().addPathItem(e.getValue() + PipelineHealthProcessor.LIVE,
+                    openAPI.getPaths().addPathItem(e.getValue() + EndpointRoutes.HEALTH_LIVE,
                             health("liveness", "Liveness of the deployment"));
-                    openAPI.getPaths().addPathItem(e.getValue() + PipelineHealthProcessor.READY,
+                    openAPI.getPaths().addPathItem(e.getValue() + EndpointRoutes.HEALTH_READY,
                             health("readiness", "Readiness of the deployment"));
                 }
                 case METRICS -> openAPI.getPaths().addPathItem(e.getValue(), OASFactory.createPathItem().GET(metrics()));

@@ -220,9 +220,9 @@ class PipelineProcessor {
                 encoded.add(m.configName + "\tbuiltin\t" + Integer.MIN_VALUE + "\t");
             }
         }
-        for (var e : PipelineMiddlewareProcessor.sorted(config)) {
+        for (var e : OrderedConfig.middlewares(config)) {
             String reference = e.getValue().className().trim();
-            String kind = e.getValue().nativeHandler() ? "native" : reference.contains("#") ? "method" : "class";
+            String kind = e.getValue().nativeHandler() ? "native" : ClassReference.isMethod(reference) ? "method" : "class";
             encoded.add(e.getKey() + "\t" + kind + "\t" + e.getValue().order() + "\t" + reference);
         }
         return encoded;

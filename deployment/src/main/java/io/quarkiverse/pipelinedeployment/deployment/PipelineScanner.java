@@ -119,7 +119,7 @@ final class PipelineScanner {
     }
 
     static String describe(MethodInfo method) {
-        return method.declaringClass().name() + "#" + method.name();
+        return ClassReference.of(method);
     }
 
     private PipelineBuildItem resolve(MethodInfo method) {
