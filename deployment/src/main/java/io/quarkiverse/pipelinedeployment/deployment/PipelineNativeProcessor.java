@@ -15,6 +15,8 @@ import io.quarkiverse.pipelinedeployment.DeploymentInfo;
 import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.ValidationError;
+import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineBuildItem;
+import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineScanner;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;

@@ -23,6 +23,14 @@ import io.quarkiverse.pipelinedeployment.DeploymentAppRunner;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
 import io.quarkiverse.pipelinedeployment.Step;
+import io.quarkiverse.pipelinedeployment.deployment.custom.BuiltinMiddleware;
+import io.quarkiverse.pipelinedeployment.deployment.custom.CustomEndpointBuildItem;
+import io.quarkiverse.pipelinedeployment.deployment.custom.HooksBuildItem;
+import io.quarkiverse.pipelinedeployment.deployment.custom.OrderedConfig;
+import io.quarkiverse.pipelinedeployment.deployment.custom.ServiceClassBuildItem;
+import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineBuildItem;
+import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineScanner;
+import io.quarkiverse.pipelinedeployment.deployment.http.ServedEndpointBuildItem;
 import io.quarkiverse.pipelinedeployment.runtime.BuildMetadata;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
@@ -203,8 +211,8 @@ class PipelineProcessor {
             HttpRootPathBuildItem httpRootPath) {
         List<String> encoded = new ArrayList<>();
         for (CustomEndpointBuildItem e : customEndpoints) {
-            String methods = e.method == null ? "*" : e.method.name();
-            String path = e.method == null ? httpRootPath.relativePath(e.path + "/*") : e.fullPath(httpRootPath);
+            String methods = e.method() == null ? "*" : e.method().name();
+            String path = e.method() == null ? httpRootPath.relativePath(e.path() + "/*") : e.fullPath(httpRootPath);
             encoded.add(e.name() + "\t" + methods + "\t" + path);
         }
         return encoded;
