@@ -28,8 +28,7 @@ import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 
 /**
  * The Dev UI card: a page that shows the pipeline's schema and invokes it, a page of the recent invocations with
- * their step timings, and a link to each endpoint this build serves. Lives in this package because the endpoint
- * build items it reads are package-private.
+ * their step timings, and a link to each endpoint this build serves.
  */
 class PipelineDevUIProcessor {
 
