@@ -1,20 +1,14 @@
 package io.quarkiverse.pipelinedeployment.deployment;
 
-import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.devui.PipelineJsonRpcService;
-import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.IsDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.annotations.Consume;
-import io.quarkus.deployment.annotations.Record;
 import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.ExternalPageBuilder;
@@ -97,12 +91,5 @@ class PipelineDevUIProcessor {
     @BuildStep
     JsonRPCProvidersBuildItem registerJsonRpcService() {
         return new JsonRPCProvidersBuildItem(PipelineJsonRpcService.class);
-    }
-
-    @BuildStep(onlyIf = IsDevelopment.class)
-    @Record(RUNTIME_INIT)
-    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
-    void keepRecentInvocations(PipelineRecorder recorder) {
-        recorder.keepRecentInvocations(RECENT_INVOCATIONS);
     }
 }

@@ -24,15 +24,22 @@ import io.quarkiverse.pipelinedeployment.runtime.custom.CustomEndpoints;
 import io.quarkiverse.pipelinedeployment.runtime.custom.EndpointForm;
 import io.quarkiverse.pipelinedeployment.runtime.custom.Hook;
 import io.quarkiverse.pipelinedeployment.runtime.docs.OpenApiDocumentHandler;
+import io.quarkiverse.pipelinedeployment.runtime.engine.BuildMetadata;
+import io.quarkiverse.pipelinedeployment.runtime.engine.Deployment;
+import io.quarkiverse.pipelinedeployment.runtime.engine.EngineConfig;
+import io.quarkiverse.pipelinedeployment.runtime.engine.InvocationPool;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineDefinition;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
-import io.quarkiverse.pipelinedeployment.runtime.engine.RouterHolder;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RecentInvocations;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunListener;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatistics;
 import io.quarkiverse.pipelinedeployment.runtime.http.HealthHandler;
 import io.quarkiverse.pipelinedeployment.runtime.http.HttpHandlers;
 import io.quarkiverse.pipelinedeployment.runtime.http.JsonResponses;
 import io.quarkiverse.pipelinedeployment.runtime.http.RequestBodies;
 import io.quarkiverse.pipelinedeployment.runtime.http.StaticFilesHandler;
 import io.quarkiverse.pipelinedeployment.runtime.http.Templates;
+import io.quarkiverse.pipelinedeployment.runtime.observability.PipelineMetrics;
 import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeyAuthHandler;
 import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeys;
 import io.quarkiverse.pipelinedeployment.runtime.security.SecurityHandlers;
@@ -70,13 +77,26 @@ public class PipelineRecorder {
         this.config = config;
     }
 
+    /**
+     * @param recentInvocations how many invocations to keep for the Dev UI (dev mode), or 0
+     */
     public Function<SyntheticCreationalContext<PipelineRuntime>, PipelineRuntime> pipelineRuntime(
-            PipelineDefinition definition, RuntimeValue<Invoker<Object, Object>> invoker, BuildMetadata build) {
+            PipelineDefinition definition, RuntimeValue<Invoker<Object, Object>> invoker, BuildMetadata build,
+            int recentInvocations) {
         PipelineRuntimeConfig runtimeConfig = config.getValue();
-        PipelineRuntime.validate(runtimeConfig);
-        return ctx -> new PipelineRuntime(definition, invoker.getValue(), build, runtimeConfig,
-                ctx.getInjectedReference(ObjectMapper.class), ctx.getInjectedReference(Vertx.class),
-                ctx.getInjectedReference(MeterRegistry.class));
+        EngineConfig.validate(runtimeConfig);
+        return ctx -> {
+            ObjectMapper mapper = ctx.getInjectedReference(ObjectMapper.class);
+            InvocationPool pool = InvocationPool.forMode(definition.getExecutionMode(), runtimeConfig);
+            RunStatistics statistics = new RunStatistics();
+            // With the metrics endpoint excluded, Micrometer's own /q/metrics must not show the pipeline's series
+            List<RunListener> metrics = build.path("metrics") == null ? List.of()
+                    : List.of(new PipelineMetrics(ctx.getInjectedReference(MeterRegistry.class), definition.getName(),
+                            definition.getSteps(), statistics, pool));
+            return new PipelineRuntime(Deployment.describe(definition, build, runtimeConfig, mapper),
+                    invoker.getValue(), runtimeConfig, mapper, ctx.getInjectedReference(Vertx.class), pool, statistics,
+                    recentInvocations > 0 ? new RecentInvocations(recentInvocations) : null, metrics);
+        };
     }
 
     /**
@@ -155,7 +175,7 @@ public class PipelineRecorder {
      */
     public void installExtensions(RuntimeValue<Router> router, List<String> extensions,
             List<Map<String, String>> args) {
-        RouterHolder.set(router.getValue());
+        Arc.container().instance(PipelineRuntime.class).get().routerReady(router.getValue());
         AppRunner runner = Arc.container().instance(AppRunner.class).get();
         for (int i = 0; i < extensions.size(); i++) {
             AppExtension extension = (AppExtension) instantiate(extensions.get(i), null, "quarkus.pipeline.extensions");
@@ -184,11 +204,6 @@ public class PipelineRecorder {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(property + ": cannot build " + className + ": " + e, e);
         }
-    }
-
-    /** Dev mode: keeps the last invocations for the Dev UI. */
-    public void keepRecentInvocations(int capacity) {
-        Arc.container().instance(PipelineRuntime.class).get().keepRecentInvocations(capacity);
     }
 
     /**
