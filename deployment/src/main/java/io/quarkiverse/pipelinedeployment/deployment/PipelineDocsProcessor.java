@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -82,7 +82,7 @@ class PipelineDocsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     RouteBuildItem registerOpenApiDocumentRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
         return httpRootPath.routeBuilder()
@@ -117,7 +117,7 @@ class PipelineDocsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void registerDocsRoutes(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
@@ -151,7 +151,7 @@ class PipelineDocsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void registerRedocRoutes(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
@@ -160,7 +160,7 @@ class PipelineDocsProcessor {
                 routes);
     }
 
-    private static void pageRoutes(PipelineRecorder recorder, PipelineEndpointsBuildItem endpoints,
+    private static void pageRoutes(EndpointsRecorder recorder, PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, String template, Map<String, String> assets,
             String title, BuildProducer<RouteBuildItem> routes) {
         String mount = httpRootPath.relativePath(endpoints.path(endpoint).orElseThrow());

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -75,7 +75,7 @@ class PipelineEndpointsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     RouteBuildItem registerInvokeRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
         return endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INVOKE).orElseThrow(), httpRootPath,
@@ -94,7 +94,7 @@ class PipelineEndpointsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     RouteBuildItem registerInfoRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
         return endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INFO).orElseThrow(), httpRootPath,
@@ -107,7 +107,7 @@ class PipelineEndpointsProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     void registerMethodNotAllowedRoutes(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             List<ServedEndpointBuildItem> servedEndpoints,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
@@ -126,7 +126,7 @@ class PipelineEndpointsProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     RouteBuildItem registerNotFoundRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath,
             Optional<DashboardBuildItem> dashboard) {
@@ -148,7 +148,7 @@ class PipelineEndpointsProcessor {
      * The route of an enabled built-in endpoint: its composed path under {@code quarkus.http.root-path}, its methods,
      * its handler, and its config key for the dev-mode 404 page.
      */
-    static RouteBuildItem endpointRoute(PipelineRecorder recorder, PipelineEndpointsBuildItem endpoints, String path,
+    static RouteBuildItem endpointRoute(EndpointsRecorder recorder, PipelineEndpointsBuildItem endpoints, String path,
             HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, List<String> methods,
             Handler<RoutingContext> handler, String title) {
         return httpRootPath.routeBuilder()

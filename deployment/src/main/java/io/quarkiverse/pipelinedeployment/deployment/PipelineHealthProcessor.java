@@ -4,7 +4,7 @@ import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
 import java.util.List;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.http.HealthHandler;
 import io.quarkiverse.pipelinedeployment.runtime.observability.PipelineHealthCheck;
 import io.quarkiverse.pipelinedeployment.runtime.observability.PipelineReadinessCheck;
@@ -45,7 +45,7 @@ class PipelineHealthProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void registerHealthRoutes(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {

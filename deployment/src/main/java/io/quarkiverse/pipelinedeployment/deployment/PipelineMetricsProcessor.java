@@ -2,7 +2,7 @@ package io.quarkiverse.pipelinedeployment.deployment;
 
 import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
@@ -29,7 +29,7 @@ class PipelineMetricsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     RouteBuildItem registerMetricsRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
         return PipelineEndpointsProcessor.endpointRoute(recorder, endpoints,

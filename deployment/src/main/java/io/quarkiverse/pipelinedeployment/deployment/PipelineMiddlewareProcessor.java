@@ -13,7 +13,9 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.CustomizationRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.custom.CodeReference;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
@@ -62,7 +64,7 @@ class PipelineMiddlewareProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     FilterBuildItem secureHeaders(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             LaunchModeBuildItem launchMode,
             NonApplicationRootPathBuildItem nonApplicationRootPath) {
         // The Dev UI runs blob: scripts and data: fonts that the default policy forbids: leave its pages alone
@@ -74,7 +76,7 @@ class PipelineMiddlewareProcessor {
 
     @BuildStep(onlyIf = CorsEnabled.class)
     @Record(RUNTIME_INIT)
-    FilterBuildItem cors(PipelineRecorder recorder) {
+    FilterBuildItem cors(EndpointsRecorder recorder) {
         return new FilterBuildItem(recorder.corsHandler(), RouteOrder.CORS_FILTER);
     }
 
@@ -85,7 +87,7 @@ class PipelineMiddlewareProcessor {
      */
     @BuildStep
     @Record(RUNTIME_INIT)
-    void compression(PipelineRecorder recorder, VertxHttpBuildTimeConfig http, BuildProducer<FilterBuildItem> filters) {
+    void compression(EndpointsRecorder recorder, VertxHttpBuildTimeConfig http, BuildProducer<FilterBuildItem> filters) {
         if (http.enableCompression()) {
             filters.produce(new FilterBuildItem(recorder.compressionHandler(
                     Set.copyOf(http.compressMediaTypes().orElse(DEFAULT_COMPRESSED_MEDIA_TYPES))),
@@ -97,7 +99,7 @@ class PipelineMiddlewareProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void customMiddleware(
-            PipelineRecorder recorder,
+            CustomizationRecorder recorder,
             PipelineBuildTimeConfig config,
             CombinedIndexBuildItem combinedIndex,
             Capabilities capabilities,
@@ -118,7 +120,7 @@ class PipelineMiddlewareProcessor {
                 continue; // registered with Quarkus REST by restFilters
             }
             validate(key, reference, index, reflection, reflectiveMethods);
-            filters.produce(new FilterBuildItem(recorder.middleware(reference, Map.copyOf(m.initArgs()),
+            filters.produce(new FilterBuildItem(recorder.middleware(CodeReference.parse(reference), Map.copyOf(m.initArgs()),
                     m.nativeHandler()), priority--));
         }
     }

@@ -23,7 +23,9 @@ import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
 import io.quarkiverse.pipelinedeployment.MiddlewareDescriptor;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
 import io.quarkiverse.pipelinedeployment.Step;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.CustomizationRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EngineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.custom.CodeReference;
 import io.quarkiverse.pipelinedeployment.runtime.engine.BuildMetadata;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 import io.quarkiverse.pipelinedeployment.runtime.engine.StepInterceptor;
@@ -125,7 +127,7 @@ class PipelineProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     SyntheticBeanBuildItem registerDefaultService(
-            PipelineRecorder recorder,
+            CustomizationRecorder recorder,
             ServiceClassBuildItem serviceClass) {
         // A user bean of type DeploymentService replaces this one
         return SyntheticBeanBuildItem.configure(PipelineDeploymentService.class)
@@ -142,7 +144,7 @@ class PipelineProcessor {
     @Record(RUNTIME_INIT)
     @SuppressWarnings("unchecked")
     SyntheticBeanBuildItem registerPipelineRuntime(
-            PipelineRecorder recorder,
+            EngineRecorder recorder,
             PipelineBuildItem pipeline,
             PipelineInvokerBuildItem invoker,
             List<ServedEndpointBuildItem> servedEndpoints,
@@ -195,7 +197,7 @@ class PipelineProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
-    ShutdownListenerBuildItem refuseInvocationsOnShutdown(PipelineRecorder recorder) {
+    ShutdownListenerBuildItem refuseInvocationsOnShutdown(EngineRecorder recorder) {
         return new ShutdownListenerBuildItem(recorder.shutdownListener());
     }
 
@@ -233,10 +235,14 @@ class PipelineProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     ServiceStartBuildItem initializeService(
-            PipelineRecorder recorder,
+            CustomizationRecorder recorder,
             HooksBuildItem hooks,
             ShutdownContextBuildItem shutdown) {
-        recorder.initializeService(shutdown, hooks.startupHook(), hooks.shutdownHook());
+        recorder.initializeService(shutdown, reference(hooks.startupHook()), reference(hooks.shutdownHook()));
         return new ServiceStartBuildItem(FEATURE);
+    }
+
+    private static CodeReference reference(String reference) {
+        return reference == null ? null : CodeReference.parse(reference);
     }
 }

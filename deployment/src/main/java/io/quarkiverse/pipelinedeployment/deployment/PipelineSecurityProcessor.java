@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
 import org.jboss.resteasy.reactive.server.processor.scanning.MethodScanner;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeyRestGuard;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -73,7 +73,7 @@ class PipelineSecurityProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void guardResourceOptions(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             List<GuardedResourceBuildItem> guardedResources,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
@@ -102,7 +102,7 @@ class PipelineSecurityProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void guardQuarkusCopies(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             NonApplicationRootPathBuildItem nonApplicationRootPath,
             ManagementInterfaceBuildTimeConfig management,

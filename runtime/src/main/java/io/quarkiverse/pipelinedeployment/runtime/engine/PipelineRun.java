@@ -1,18 +1,13 @@
 package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.pipelinedeployment.DeploymentInfo;
 import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
@@ -246,46 +241,10 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         long end = System.nanoTime();
         long began = startedNanos != 0 ? startedNanos : acceptedNanos;
         double seconds = (end - began) / 1_000_000_000.0;
-        DeploymentInfo.Snapshot snapshot = deployment.info().snapshot();
-        String pipeline = deployment.definition().getName();
-        InvocationResponse.Metadata metadata = new InvocationResponse.Metadata(deployment.id(), deployment.name(),
-                snapshot.id(), snapshot.name(), pipeline, runId, runName, bound.used(), steps.snapshot(),
-                steps.omitted());
-        InvocationResponse response = switch (outcome) {
-            case SUCCESS -> new InvocationResponse(true, outputs(result), seconds, metadata, null, outcome);
-            case FAILURE -> {
-                Throwable cause = unwrap(failure);
-                LOG.warnf(cause, "Pipeline %s run %s (%s) failed", pipeline,
-                        ClientText.forLog(runName), runId);
-                yield new InvocationResponse(false, null, seconds, metadata,
-                        "Failed to execute pipeline: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
-                        outcome);
-            }
-            case TIMEOUT -> {
-                double limit = (deadlineNanos - request.receivedAtNanos()) / 1_000_000_000.0;
-                LOG.warnf("Pipeline %s run %s (%s) timed out after %.3f s", pipeline,
-                        ClientText.forLog(runName), runId, limit);
-                yield new InvocationResponse(false, null, seconds, metadata,
-                        "Pipeline execution timed out after " + limit + " seconds", outcome);
-            }
-            case CANCELLED -> new InvocationResponse(false, null, seconds, metadata, "Run cancelled", outcome);
-        };
+        double limit = (deadlineNanos - request.receivedAtNanos()) / 1_000_000_000.0;
+        InvocationResponse response = RunAnswers.answer(deployment, runId, runName, bound, steps, outcome, result,
+                failure, seconds, limit);
         engine.runFinished(outcome, end - began, response);
         emitter.complete(response);
-    }
-
-    private Object outputs(Object result) {
-        return switch (deployment.definition().getOutputKind()) {
-            case OBJECT -> result == null ? Map.of() : result;
-            case WRAPPED -> Collections.singletonMap("output", result);
-            case NONE -> Map.of();
-        };
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }
