@@ -4,9 +4,7 @@ import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentAppRunner;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
+import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
+import io.quarkiverse.pipelinedeployment.MiddlewareDescriptor;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
 import io.quarkiverse.pipelinedeployment.Step;
 import io.quarkiverse.pipelinedeployment.deployment.custom.BuiltinMiddleware;
@@ -31,8 +31,10 @@ import io.quarkiverse.pipelinedeployment.deployment.custom.ServiceClassBuildItem
 import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineBuildItem;
 import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineScanner;
 import io.quarkiverse.pipelinedeployment.deployment.http.ServedEndpointBuildItem;
-import io.quarkiverse.pipelinedeployment.runtime.BuildMetadata;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.CustomizationRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EngineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.custom.CodeReference;
+import io.quarkiverse.pipelinedeployment.runtime.engine.BuildMetadata;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 import io.quarkiverse.pipelinedeployment.runtime.engine.StepInterceptor;
 import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeys;
@@ -54,12 +56,14 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.ApplicationInfoBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 import io.quarkus.deployment.recording.RecorderContext;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
@@ -70,6 +74,9 @@ import io.vertx.core.Vertx;
  * default deployment service as beans.
  */
 class PipelineProcessor {
+
+    /** How many invocations the Dev UI's "Recent invocations" page keeps (dev mode only). */
+    static final int RECENT_INVOCATIONS = 50;
 
     static final String FEATURE = "pipeline-deployment";
 
@@ -131,7 +138,7 @@ class PipelineProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     SyntheticBeanBuildItem registerDefaultService(
-            PipelineRecorder recorder,
+            CustomizationRecorder recorder,
             ServiceClassBuildItem serviceClass) {
         // A user bean of type DeploymentService replaces this one
         return SyntheticBeanBuildItem.configure(PipelineDeploymentService.class)
@@ -148,7 +155,7 @@ class PipelineProcessor {
     @Record(RUNTIME_INIT)
     @SuppressWarnings("unchecked")
     SyntheticBeanBuildItem registerPipelineRuntime(
-            PipelineRecorder recorder,
+            EngineRecorder recorder,
             PipelineBuildItem pipeline,
             PipelineInvokerBuildItem invoker,
             List<ServedEndpointBuildItem> servedEndpoints,
@@ -156,21 +163,19 @@ class PipelineProcessor {
             PipelineBuildTimeConfig config,
             ApplicationInfoBuildItem application,
             HttpRootPathBuildItem httpRootPath,
+            LaunchModeBuildItem launchMode,
             RecorderContext recorderContext) {
-        Map<String, String> paths = new LinkedHashMap<>();
-        Map<String, String> methods = new LinkedHashMap<>();
-        servedEndpoints.stream().sorted(Comparator.comparing(ServedEndpointBuildItem::endpoint)).forEach(e -> {
-            paths.put(e.endpoint().configName, httpRootPath.relativePath(e.path()));
-            methods.put(e.endpoint().configName, String.join(",", e.methods()));
-        });
+        List<EndpointDescriptor> builtins = new ArrayList<>();
+        servedEndpoints.stream().sorted(Comparator.comparing(ServedEndpointBuildItem::endpoint))
+                .forEach(e -> builtins.add(new EndpointDescriptor(e.endpoint().configName,
+                        new ArrayList<>(e.methods()), httpRootPath.relativePath(e.path()))));
         BuildMetadata build = new BuildMetadata(
                 UUID.randomUUID().toString(),
                 application.getName() + ":" + application.getVersion(),
                 application.getName(),
                 application.getVersion(),
                 Version.getVersion(),
-                paths,
-                methods,
+                builtins,
                 customEndpoints(customEndpoints, httpRootPath),
                 middlewares(config));
         RuntimeValue<Invoker<Object, Object>> invokerInstance = (RuntimeValue<Invoker<Object, Object>>) (RuntimeValue<?>) recorderContext
@@ -184,7 +189,8 @@ class PipelineProcessor {
                 .addInjectionPoint(ClassType.create(DotName.createSimple(ObjectMapper.class)))
                 .addInjectionPoint(ClassType.create(DotName.createSimple(Vertx.class)))
                 .addInjectionPoint(ClassType.create(DotName.createSimple(MeterRegistry.class)))
-                .createWith(recorder.pipelineRuntime(pipeline.definition(), invokerInstance, build))
+                .createWith(recorder.pipelineRuntime(pipeline.definition(), invokerInstance, build,
+                        launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT ? RECENT_INVOCATIONS : 0))
                 .done();
     }
 
@@ -202,48 +208,52 @@ class PipelineProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
-    ShutdownListenerBuildItem refuseInvocationsOnShutdown(PipelineRecorder recorder) {
+    ShutdownListenerBuildItem refuseInvocationsOnShutdown(EngineRecorder recorder) {
         return new ShutdownListenerBuildItem(recorder.shutdownListener());
     }
 
-    /** The custom endpoints for {@code AppRunner.endpoints()}: {@code name TAB methods TAB full path}. */
-    private static List<String> customEndpoints(List<CustomEndpointBuildItem> customEndpoints,
+    /** The custom endpoints for {@code AppRunner.endpoints()}. */
+    private static List<EndpointDescriptor> customEndpoints(List<CustomEndpointBuildItem> customEndpoints,
             HttpRootPathBuildItem httpRootPath) {
-        List<String> encoded = new ArrayList<>();
+        List<EndpointDescriptor> list = new ArrayList<>();
         for (CustomEndpointBuildItem e : customEndpoints) {
             String methods = e.method() == null ? "*" : e.method().name();
             String path = e.method() == null ? httpRootPath.relativePath(e.path() + "/*") : e.fullPath(httpRootPath);
-            encoded.add(e.name() + "\t" + methods + "\t" + path);
+            list.add(new EndpointDescriptor(e.name(), new ArrayList<>(List.of(methods)), path));
         }
-        return encoded;
+        return list;
     }
 
-    /** The middleware for {@code AppRunner.middlewares()}, outermost first: {@code name TAB kind TAB order TAB ref}. */
-    private static List<String> middlewares(PipelineBuildTimeConfig config) {
-        List<String> encoded = new ArrayList<>();
+    /** The middleware for {@code AppRunner.middlewares()}, outermost first. */
+    private static List<MiddlewareDescriptor> middlewares(PipelineBuildTimeConfig config) {
+        List<MiddlewareDescriptor> list = new ArrayList<>();
         var builtins = BuiltinMiddleware.parse(config.middleware());
         // Secure headers are the outermost filter, then CORS
         for (BuiltinMiddleware m : List.of(BuiltinMiddleware.SECURE_HEADERS, BuiltinMiddleware.CORS)) {
             if (builtins.contains(m)) {
-                encoded.add(m.configName + "\tbuiltin\t" + Integer.MIN_VALUE + "\t");
+                list.add(new MiddlewareDescriptor(m.configName, "builtin", Integer.MIN_VALUE, null));
             }
         }
         for (var e : OrderedConfig.middlewares(config)) {
             String reference = e.getValue().className().trim();
             String kind = e.getValue().nativeHandler() ? "native" : ClassReference.isMethod(reference) ? "method" : "class";
-            encoded.add(e.getKey() + "\t" + kind + "\t" + e.getValue().order() + "\t" + reference);
+            list.add(new MiddlewareDescriptor(e.getKey(), kind, e.getValue().order(), reference));
         }
-        return encoded;
+        return list;
     }
 
     @BuildStep
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     ServiceStartBuildItem initializeService(
-            PipelineRecorder recorder,
+            CustomizationRecorder recorder,
             HooksBuildItem hooks,
             ShutdownContextBuildItem shutdown) {
-        recorder.initializeService(shutdown, hooks.startupHook(), hooks.shutdownHook());
+        recorder.initializeService(shutdown, reference(hooks.startupHook()), reference(hooks.shutdownHook()));
         return new ServiceStartBuildItem(FEATURE);
+    }
+
+    private static CodeReference reference(String reference) {
+        return reference == null ? null : CodeReference.parse(reference);
     }
 }

@@ -25,7 +25,9 @@ import io.quarkiverse.pipelinedeployment.deployment.http.PipelineEndpointsBuildI
 import io.quarkiverse.pipelinedeployment.deployment.http.PipelinePaths;
 import io.quarkiverse.pipelinedeployment.deployment.http.RouteOrder;
 import io.quarkiverse.pipelinedeployment.deployment.security.GuardedResourceBuildItem;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.CustomizationRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.custom.CodeReference;
 import io.quarkiverse.pipelinedeployment.runtime.custom.EndpointForm;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
@@ -156,7 +158,8 @@ class PipelineCustomEndpointsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void registerCustomEndpointRoutes(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
+            CustomizationRecorder custom,
             List<CustomEndpointBuildItem> customEndpoints,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
@@ -179,8 +182,8 @@ class PipelineCustomEndpointsProcessor {
                 default -> {
                     methodsByPath.computeIfAbsent(endpoint.vertxPath(), p -> new java.util.ArrayList<>())
                             .add(endpoint.method.name());
-                    var handler = recorder.customEndpointHandler(endpoint.source, endpoint.handler, endpoint.form,
-                            endpoint.method.hasBody(), endpoint.pathParameters(), endpoint.initArgs);
+                    var handler = custom.customEndpointHandler(endpoint.source, CodeReference.parse(endpoint.handler),
+                            endpoint.form, endpoint.method.hasBody(), endpoint.pathParameters(), endpoint.initArgs);
                     routes.produce(httpRootPath.routeBuilder()
                             .routeFunction(httpRootPath.relativePath(endpoint.vertxPath()),
                                     recorder.route(List.of(endpoint.method.name()), RouteOrder.CUSTOM_ENDPOINT))
@@ -208,12 +211,12 @@ class PipelineCustomEndpointsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void mountCustomRouters(
-            PipelineRecorder recorder,
+            CustomizationRecorder recorder,
             List<CustomEndpointBuildItem> customEndpoints,
             VertxWebRouterBuildItem router) {
         for (CustomEndpointBuildItem endpoint : customEndpoints) {
             if (endpoint.form == EndpointForm.NATIVE_ROUTER) {
-                recorder.mountCustomRouter(router.getHttpRouter(), endpoint.handler, endpoint.path,
+                recorder.mountCustomRouter(router.getHttpRouter(), CodeReference.parse(endpoint.handler), endpoint.path,
                         RouteOrder.CUSTOM_ENDPOINT);
             }
         }

@@ -15,7 +15,7 @@ import io.quarkiverse.pipelinedeployment.DeploymentAppRunner;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.deployment.JandexReferences;
 import io.quarkiverse.pipelinedeployment.deployment.PipelineBuildTimeConfig;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.CustomizationRecorder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
@@ -88,7 +88,7 @@ class PipelineExtensionsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     ServiceStartBuildItem installExtensions(
-            PipelineRecorder recorder,
+            CustomizationRecorder recorder,
             PipelineBuildTimeConfig config,
             CombinedIndexBuildItem index,
             VertxWebRouterBuildItem router,

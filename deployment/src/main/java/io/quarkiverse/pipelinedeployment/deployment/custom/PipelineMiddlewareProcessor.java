@@ -15,7 +15,9 @@ import io.quarkiverse.pipelinedeployment.deployment.ClassReference;
 import io.quarkiverse.pipelinedeployment.deployment.JandexReferences;
 import io.quarkiverse.pipelinedeployment.deployment.PipelineBuildTimeConfig;
 import io.quarkiverse.pipelinedeployment.deployment.http.RouteOrder;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.CustomizationRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.custom.CodeReference;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
@@ -64,7 +66,7 @@ class PipelineMiddlewareProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     FilterBuildItem secureHeaders(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             LaunchModeBuildItem launchMode,
             NonApplicationRootPathBuildItem nonApplicationRootPath) {
         // The Dev UI runs blob: scripts and data: fonts that the default policy forbids: leave its pages alone
@@ -76,7 +78,7 @@ class PipelineMiddlewareProcessor {
 
     @BuildStep(onlyIf = CorsEnabled.class)
     @Record(RUNTIME_INIT)
-    FilterBuildItem cors(PipelineRecorder recorder) {
+    FilterBuildItem cors(EndpointsRecorder recorder) {
         return new FilterBuildItem(recorder.corsHandler(), RouteOrder.CORS_FILTER);
     }
 
@@ -87,7 +89,7 @@ class PipelineMiddlewareProcessor {
      */
     @BuildStep
     @Record(RUNTIME_INIT)
-    void compression(PipelineRecorder recorder, VertxHttpBuildTimeConfig http, BuildProducer<FilterBuildItem> filters) {
+    void compression(EndpointsRecorder recorder, VertxHttpBuildTimeConfig http, BuildProducer<FilterBuildItem> filters) {
         if (http.enableCompression()) {
             filters.produce(new FilterBuildItem(recorder.compressionHandler(
                     Set.copyOf(http.compressMediaTypes().orElse(DEFAULT_COMPRESSED_MEDIA_TYPES))),
@@ -99,7 +101,7 @@ class PipelineMiddlewareProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void customMiddleware(
-            PipelineRecorder recorder,
+            CustomizationRecorder recorder,
             PipelineBuildTimeConfig config,
             CombinedIndexBuildItem combinedIndex,
             Capabilities capabilities,
@@ -120,7 +122,7 @@ class PipelineMiddlewareProcessor {
                 continue; // registered with Quarkus REST by restFilters
             }
             validate(key, reference, index, reflection, reflectiveMethods);
-            filters.produce(new FilterBuildItem(recorder.middleware(reference, Map.copyOf(m.initArgs()),
+            filters.produce(new FilterBuildItem(recorder.middleware(CodeReference.parse(reference), Map.copyOf(m.initArgs()),
                     m.nativeHandler()), priority--));
         }
     }

@@ -1,7 +1,5 @@
 package io.quarkiverse.pipelinedeployment.deployment.devui;
 
-import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,13 +11,9 @@ import io.quarkiverse.pipelinedeployment.deployment.http.BuiltinEndpoint;
 import io.quarkiverse.pipelinedeployment.deployment.http.EndpointRoutes;
 import io.quarkiverse.pipelinedeployment.deployment.http.PipelineEndpointsBuildItem;
 import io.quarkiverse.pipelinedeployment.deployment.http.ServedEndpointBuildItem;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.devui.PipelineJsonRpcService;
-import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.IsDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.annotations.Consume;
-import io.quarkus.deployment.annotations.Record;
 import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.ExternalPageBuilder;
@@ -31,9 +25,6 @@ import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
  * their step timings, and a link to each endpoint this build serves.
  */
 class PipelineDevUIProcessor {
-
-    /** How many invocations the "Recent invocations" page keeps. */
-    static final int RECENT_INVOCATIONS = 50;
 
     @BuildStep(onlyIf = IsDevelopment.class)
     CardPageBuildItem createCard(
@@ -101,12 +92,5 @@ class PipelineDevUIProcessor {
     @BuildStep
     JsonRPCProvidersBuildItem registerJsonRpcService() {
         return new JsonRPCProvidersBuildItem(PipelineJsonRpcService.class);
-    }
-
-    @BuildStep(onlyIf = IsDevelopment.class)
-    @Record(RUNTIME_INIT)
-    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
-    void keepRecentInvocations(PipelineRecorder recorder) {
-        recorder.keepRecentInvocations(RECENT_INVOCATIONS);
     }
 }

@@ -18,7 +18,7 @@ import io.quarkiverse.pipelinedeployment.deployment.http.BuiltinEndpoint;
 import io.quarkiverse.pipelinedeployment.deployment.http.EndpointRoutes;
 import io.quarkiverse.pipelinedeployment.deployment.http.PipelineEndpointsBuildItem;
 import io.quarkiverse.pipelinedeployment.deployment.http.ServedEndpointBuildItem;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -87,7 +87,7 @@ class PipelineDocsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     RouteBuildItem registerOpenApiDocumentRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
         return httpRootPath.routeBuilder()
@@ -122,7 +122,7 @@ class PipelineDocsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void registerDocsRoutes(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
@@ -156,7 +156,7 @@ class PipelineDocsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void registerRedocRoutes(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
@@ -165,7 +165,7 @@ class PipelineDocsProcessor {
                 routes);
     }
 
-    private static void pageRoutes(PipelineRecorder recorder, PipelineEndpointsBuildItem endpoints,
+    private static void pageRoutes(EndpointsRecorder recorder, PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, String template, Map<String, String> assets,
             String title, BuildProducer<RouteBuildItem> routes) {
         String mount = httpRootPath.relativePath(endpoints.path(endpoint).orElseThrow());

@@ -2,7 +2,7 @@ package io.quarkiverse.pipelinedeployment.deployment.http;
 
 import java.util.List;
 
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
 import io.vertx.core.Handler;
@@ -38,7 +38,7 @@ public final class EndpointRoutes {
      * The route of an enabled built-in endpoint: its composed path under {@code quarkus.http.root-path}, its methods,
      * its handler, and its config key for the dev-mode 404 page.
      */
-    public static RouteBuildItem endpointRoute(PipelineRecorder recorder, PipelineEndpointsBuildItem endpoints,
+    public static RouteBuildItem endpointRoute(EndpointsRecorder recorder, PipelineEndpointsBuildItem endpoints,
             String path, HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, List<String> methods,
             Handler<RoutingContext> handler, String title) {
         return httpRootPath.routeBuilder()

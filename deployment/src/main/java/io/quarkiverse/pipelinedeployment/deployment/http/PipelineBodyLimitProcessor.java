@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.quarkiverse.pipelinedeployment.deployment.custom.CustomEndpointBuildItem;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.custom.EndpointForm;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -45,7 +45,7 @@ class PipelineBodyLimitProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     void registerBodyLimitRoutes(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             List<CustomEndpointBuildItem> customEndpoints,
             HttpRootPathBuildItem httpRootPath,
@@ -67,7 +67,7 @@ class PipelineBodyLimitProcessor {
         }
     }
 
-    private static RouteBuildItem guardRoute(PipelineRecorder recorder, HttpRootPathBuildItem httpRootPath,
+    private static RouteBuildItem guardRoute(EndpointsRecorder recorder, HttpRootPathBuildItem httpRootPath,
             String path, String method, Handler<RoutingContext> guard) {
         return httpRootPath.routeBuilder()
                 .routeFunction(httpRootPath.relativePath(path), recorder.route(List.of(method), RouteOrder.BODY_LIMIT))

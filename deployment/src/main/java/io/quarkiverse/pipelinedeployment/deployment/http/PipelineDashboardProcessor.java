@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.pipelinedeployment.deployment.PipelineBuildTimeConfig;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.http.Pages;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -51,7 +52,7 @@ class PipelineDashboardProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     DashboardBuildItem registerDashboardRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineBuildTimeConfig config,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath,
@@ -63,10 +64,10 @@ class PipelineDashboardProcessor {
         boolean bundled = config.dashboardFilesPath().isEmpty();
         if (bundled) {
             for (String file : List.of("static/dashboard.js", "static/dashboard.css")) {
-                files.put(file, PipelineRecorder.DASHBOARD + file);
+                files.put(file, Pages.DASHBOARD + file);
             }
-            nativeResources.produce(new NativeImageResourceBuildItem(PipelineRecorder.DASHBOARD + "index.html",
-                    PipelineRecorder.DASHBOARD + "static/dashboard.js", PipelineRecorder.DASHBOARD + "static/dashboard.css"));
+            nativeResources.produce(new NativeImageResourceBuildItem(Pages.DASHBOARD + "index.html",
+                    Pages.DASHBOARD + "static/dashboard.js", Pages.DASHBOARD + "static/dashboard.css"));
         } else {
             Path root = outputTarget.getOutputDirectory().getParent();
             for (Map.Entry<String, byte[]> e : userFiles(root, config.dashboardFilesPath().get()).entrySet()) {

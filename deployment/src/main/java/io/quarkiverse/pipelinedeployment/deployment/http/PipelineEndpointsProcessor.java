@@ -11,7 +11,7 @@ import java.util.Set;
 
 import io.quarkiverse.pipelinedeployment.deployment.PipelineBuildTimeConfig;
 import io.quarkiverse.pipelinedeployment.deployment.custom.BuiltinMiddleware;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -74,7 +74,7 @@ class PipelineEndpointsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     RouteBuildItem registerInvokeRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
         return EndpointRoutes.endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INVOKE).orElseThrow(),
@@ -94,7 +94,7 @@ class PipelineEndpointsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     RouteBuildItem registerInfoRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
         return EndpointRoutes.endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INFO).orElseThrow(),
@@ -108,7 +108,7 @@ class PipelineEndpointsProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     void registerMethodNotAllowedRoutes(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             List<ServedEndpointBuildItem> servedEndpoints,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
@@ -127,7 +127,7 @@ class PipelineEndpointsProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     RouteBuildItem registerNotFoundRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath,
             Optional<DashboardBuildItem> dashboard) {

@@ -8,7 +8,7 @@ import io.quarkiverse.pipelinedeployment.deployment.http.BuiltinEndpoint;
 import io.quarkiverse.pipelinedeployment.deployment.http.EndpointRoutes;
 import io.quarkiverse.pipelinedeployment.deployment.http.PipelineEndpointsBuildItem;
 import io.quarkiverse.pipelinedeployment.deployment.http.ServedEndpointBuildItem;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.http.HealthHandler;
 import io.quarkiverse.pipelinedeployment.runtime.observability.PipelineHealthCheck;
 import io.quarkiverse.pipelinedeployment.runtime.observability.PipelineReadinessCheck;
@@ -46,7 +46,7 @@ class PipelineHealthProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void registerHealthRoutes(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {

@@ -6,7 +6,7 @@ import io.quarkiverse.pipelinedeployment.deployment.http.BuiltinEndpoint;
 import io.quarkiverse.pipelinedeployment.deployment.http.EndpointRoutes;
 import io.quarkiverse.pipelinedeployment.deployment.http.PipelineEndpointsBuildItem;
 import io.quarkiverse.pipelinedeployment.deployment.http.ServedEndpointBuildItem;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
@@ -33,7 +33,7 @@ class PipelineMetricsProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     RouteBuildItem registerMetricsRoute(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
         return EndpointRoutes.endpointRoute(recorder, endpoints,

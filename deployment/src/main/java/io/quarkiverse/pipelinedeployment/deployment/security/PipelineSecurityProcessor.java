@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.server.processor.scanning.MethodScanner;
 import io.quarkiverse.pipelinedeployment.deployment.http.BuiltinEndpoint;
 import io.quarkiverse.pipelinedeployment.deployment.http.PipelineEndpointsBuildItem;
 import io.quarkiverse.pipelinedeployment.deployment.http.RouteOrder;
-import io.quarkiverse.pipelinedeployment.runtime.PipelineRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeyRestGuard;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -76,7 +76,7 @@ class PipelineSecurityProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void guardResourceOptions(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             List<GuardedResourceBuildItem> guardedResources,
             HttpRootPathBuildItem httpRootPath,
             BuildProducer<RouteBuildItem> routes) {
@@ -105,7 +105,7 @@ class PipelineSecurityProcessor {
     @Record(RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void guardQuarkusCopies(
-            PipelineRecorder recorder,
+            EndpointsRecorder recorder,
             PipelineEndpointsBuildItem endpoints,
             NonApplicationRootPathBuildItem nonApplicationRootPath,
             ManagementInterfaceBuildTimeConfig management,

@@ -38,19 +38,18 @@ public final class CustomEndpoints {
     }
 
     @SuppressWarnings("unchecked")
-    public static Handler<RoutingContext> handler(String source, String reference, EndpointForm form, boolean bodyMethod,
+    public static Handler<RoutingContext> handler(String source, CodeReference reference, EndpointForm form,
+            boolean bodyMethod,
             List<String> pathParameters, Map<String, String> initArgs, ObjectMapper mapper, RequestBodies.Limit limit,
             Duration timeout) {
         AppRunner runner = Arc.container().instance(AppRunner.class).get();
         try {
-            int hash = reference.indexOf('#');
-            Class<?> clazz = Class.forName(hash < 0 ? reference : reference.substring(0, hash), true,
-                    Thread.currentThread().getContextClassLoader());
+            Class<?> clazz = reference.load();
             Object built = switch (form) {
                 case NATIVE_HANDLER -> clazz.getConstructor().newInstance();
                 case BUILDER_CLASS -> construct(clazz, runner, initArgs);
                 case DIRECT_METHOD, BUILDER_METHOD -> {
-                    Method method = method(clazz, reference.substring(hash + 1));
+                    Method method = method(clazz, reference.methodName());
                     Object target = Modifier.isStatic(method.getModifiers()) ? null
                             : Arc.container().instance(clazz).get();
                     if (form == EndpointForm.DIRECT_METHOD) {
@@ -84,17 +83,17 @@ public final class CustomEndpoints {
      * A builder method's arguments: {@code (AppRunner)}, {@code (AppRunner, Map<String, String>)} receiving the
      * init-args, or the init-args bound by name to the parameters after the runner.
      */
-    private static Object[] builderArguments(String source, String reference, Method method, AppRunner runner,
+    private static Object[] builderArguments(String source, CodeReference reference, Method method, AppRunner runner,
             Map<String, String> initArgs) {
         Class<?>[] types = method.getParameterTypes();
         if (types.length == 2 && types[1] == Map.class) {
             return new Object[] { runner, Map.copyOf(initArgs) };
         }
-        return NamedArguments.bind(method, initArgs, runner, source + ".init-args", reference);
+        return NamedArguments.bind(method, initArgs, runner, source + ".init-args", reference.toString());
     }
 
     /** A custom middleware given as a static {@code Class#method}, with its init args. */
-    public static Handler<RoutingContext> middleware(String reference, Map<String, String> initArgs) {
+    public static Handler<RoutingContext> middleware(CodeReference reference, Map<String, String> initArgs) {
         return new StaticMethodMiddleware(reference, initArgs);
     }
 
@@ -104,10 +103,10 @@ public final class CustomEndpoints {
      * application's other routes.
      */
     @SuppressWarnings("unchecked")
-    public static void mountRouter(String reference, Router router, String mountPath, int order) {
+    public static void mountRouter(CodeReference reference, Router router, String mountPath, int order) {
         Router sub = Router.router(Arc.container().instance(Vertx.class).get());
         try {
-            Class<?> clazz = Class.forName(reference, true, Thread.currentThread().getContextClassLoader());
+            Class<?> clazz = reference.load();
             ((Consumer<Router>) clazz.getConstructor().newInstance()).accept(sub);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("Custom endpoint " + reference + " failed to install its routes: "

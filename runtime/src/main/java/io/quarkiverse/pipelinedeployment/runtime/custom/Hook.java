@@ -17,7 +17,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * {@link AppRunner} receives the runner. Hooks are static methods or methods of CDI beans. Resolved with reflection
  * once, at startup; never on a request.
  */
-public final class Hook {
+final class Hook {
 
     private final String property;
     private final Method method;
@@ -28,13 +28,13 @@ public final class Hook {
      * @param argsProperty the arguments' property ({@code quarkus.pipeline.startup-hook-args})
      * @throws ConfigurationException for an argument that matches no parameter, or a value that does not convert
      */
-    public Hook(String property, String argsProperty, String reference, Map<String, String> args, AppRunner runner) {
+    Hook(String property, String argsProperty, CodeReference reference, Map<String, String> args,
+            AppRunner runner) {
         this.property = property;
-        int hash = reference.indexOf('#');
-        String className = reference.substring(0, hash);
-        String methodName = reference.substring(hash + 1);
+        String className = reference.className();
+        String methodName = reference.methodName();
         try {
-            Class<?> clazz = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+            Class<?> clazz = reference.load();
             Method found = null;
             for (Method m : clazz.getDeclaredMethods()) {
                 if (m.getName().equals(methodName) && !m.isSynthetic()) {
@@ -50,13 +50,13 @@ public final class Hook {
         } catch (ClassNotFoundException e) {
             throw new ConfigurationException(property + "=" + reference + ": no class " + className, Set.of(property));
         }
-        this.arguments = NamedArguments.bind(method, args, runner, argsProperty, reference);
+        this.arguments = NamedArguments.bind(method, args, runner, argsProperty, reference.toString());
     }
 
     /**
      * Runs the hook; its exception propagates (a failing startup hook stops the application from starting).
      */
-    public void run() {
+    void run() {
         Object target = Modifier.isStatic(method.getModifiers()) ? null
                 : Arc.container().instance(method.getDeclaringClass()).get();
         try {

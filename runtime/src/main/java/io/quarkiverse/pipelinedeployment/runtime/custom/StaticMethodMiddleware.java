@@ -17,12 +17,9 @@ final class StaticMethodMiddleware implements Handler<RoutingContext> {
 
     private final MethodHandle method;
 
-    StaticMethodMiddleware(String reference, Map<String, String> initArgs) {
-        int hash = reference.indexOf('#');
+    StaticMethodMiddleware(CodeReference reference, Map<String, String> initArgs) {
         try {
-            Class<?> clazz = Class.forName(reference.substring(0, hash), true,
-                    Thread.currentThread().getContextClassLoader());
-            Method m = clazz.getDeclaredMethod(reference.substring(hash + 1), RoutingContext.class, Map.class);
+            Method m = reference.load().getDeclaredMethod(reference.methodName(), RoutingContext.class, Map.class);
             if (!Modifier.isStatic(m.getModifiers())) {
                 throw new IllegalStateException(reference + " must be static");
             }

@@ -1,11 +1,7 @@
 package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +27,8 @@ public final class PipelineRun implements Runnable, Handler<Long> {
 
     private static final Logger LOG = Logger.getLogger(PipelineRun.class);
 
-    private final PipelineRuntime runtime;
+    private final PipelineRuntime engine;
+    private final Deployment deployment;
     private final InvocationRequest request;
     private final ParameterBinder.Bound bound;
     private final UniEmitter<? super InvocationResponse> emitter;
@@ -48,14 +45,15 @@ public final class PipelineRun implements Runnable, Handler<Long> {
 
     private PipelineRun(PipelineRuntime runtime, InvocationRequest request, ParameterBinder.Bound bound,
             UniEmitter<? super InvocationResponse> emitter) {
-        this.runtime = runtime;
+        this.engine = runtime;
+        this.deployment = runtime.deployment();
         this.request = request;
         this.bound = bound;
         this.emitter = emitter;
         this.runName = request.runName() != null ? request.runName()
-                : runtime.definition().getName() + "-" + FastFormats.runNameTime(Instant.now());
+                : deployment.definition().getName() + "-" + FastFormats.runNameTime(Instant.now());
         this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());
-        this.steps = new StepLog(runtime.statistics().metrics(), runtime.maxRecordedSteps());
+        this.steps = new StepLog(runtime.listeners(), runtime.maxRecordedSteps());
     }
 
     /**
@@ -82,9 +80,9 @@ public final class PipelineRun implements Runnable, Handler<Long> {
     }
 
     private void start() {
-        if (runtime.stopping()) {
+        if (engine.stopping()) {
             done.set(true);
-            runtime.statistics().runRejected();
+            engine.runRejected();
             // Another instance can take it at once
             emitter.fail(new InvocationRejectedException("The service is shutting down; retry on another instance",
                     1));
@@ -95,29 +93,29 @@ public final class PipelineRun implements Runnable, Handler<Long> {
                 cancelled();
             }
         });
-        switch (runtime.definition().getExecutionMode()) {
+        switch (deployment.definition().getExecutionMode()) {
             case EVENT_LOOP -> {
-                runtime.statistics().runStarted();
+                engine.runStarted();
                 runInline();
             }
             case ASYNC -> {
-                runtime.statistics().runStarted();
+                engine.runStarted();
                 armTimer();
                 runAsync();
             }
             default -> {
                 try {
-                    future = runtime.executor().submit(this);
+                    future = engine.pool().executor().submit(this);
                 } catch (RejectedExecutionException e) {
                     done.set(true);
-                    runtime.statistics().runRejected();
+                    engine.runRejected();
                     emitter.fail(new InvocationRejectedException(
                             "Too many pipeline invocations in progress: every invocation thread is busy and the queue"
                                     + " (quarkus.pipeline.max-queued-invocations) is full",
-                            runtime.retryAfterSeconds()));
+                            engine.pool().retryAfterSeconds()));
                     return;
                 }
-                runtime.statistics().runStarted();
+                engine.runStarted();
                 armTimer();
             }
         }
@@ -133,12 +131,12 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         startedNanos = began;
         StepLog previous = steps.enter();
         try {
-            finish(Outcome.SUCCESS, runtime.invoker().invoke(null, bound.arguments()), null);
+            finish(Outcome.SUCCESS, engine.invoker().invoke(null, bound.arguments()), null);
         } catch (Throwable t) {
             finish(Outcome.FAILURE, null, t);
         } finally {
             StepLog.exit(previous);
-            runtime.ranFor(System.nanoTime() - began);
+            engine.pool().ranFor(System.nanoTime() - began);
         }
     }
 
@@ -147,7 +145,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         StepLog previous = steps.enter();
         Object result;
         try {
-            result = runtime.invoker().invoke(null, bound.arguments());
+            result = engine.invoker().invoke(null, bound.arguments());
         } catch (Throwable t) {
             finish(Outcome.FAILURE, null, t);
             return;
@@ -163,7 +161,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         StepLog previous = steps.enter();
         steps.bindToVertxContext();
         try {
-            Object result = runtime.invoker().invoke(null, bound.arguments());
+            Object result = engine.invoker().invoke(null, bound.arguments());
             Uni<?> uni = result instanceof CompletionStage<?> stage ? Uni.createFrom().completionStage(stage)
                     : (Uni<?>) result;
             if (uni == null) {
@@ -184,9 +182,9 @@ public final class PipelineRun implements Runnable, Handler<Long> {
 
     private void armTimer() {
         long remainingMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-        timerId = runtime.vertx().setTimer(remainingMillis, this);
+        timerId = engine.vertx().setTimer(remainingMillis, this);
         if (done.get()) {
-            runtime.vertx().cancelTimer(timerId);
+            engine.vertx().cancelTimer(timerId);
         }
     }
 
@@ -205,10 +203,10 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         cancelWork();
         long end = System.nanoTime();
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("Pipeline %s run %s (%s) cancelled: nobody waits for its answer", runtime.definition().getName(),
-                    ClientText.forLog(runName), runId);
+            LOG.debugf("Pipeline %s run %s (%s) cancelled: nobody waits for its answer",
+                    deployment.definition().getName(), ClientText.forLog(runName), runId);
         }
-        runtime.statistics().runEnded(Outcome.CANCELLED, end - (startedNanos != 0 ? startedNanos : acceptedNanos));
+        engine.runFinished(Outcome.CANCELLED, end - (startedNanos != 0 ? startedNanos : acceptedNanos), null);
     }
 
     private void cancelWork() {
@@ -216,7 +214,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         if (f != null) {
             f.cancel(true);
             // A queued run gives its place back now, not when a thread would have picked it up
-            runtime.dequeue(f);
+            engine.pool().dequeue(f);
         }
         Cancellable s = subscription;
         if (s != null) {
@@ -227,7 +225,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
     private void cancelTimer() {
         long timer = timerId;
         if (timer >= 0) {
-            runtime.vertx().cancelTimer(timer);
+            engine.vertx().cancelTimer(timer);
         }
     }
 
@@ -243,48 +241,10 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         long end = System.nanoTime();
         long began = startedNanos != 0 ? startedNanos : acceptedNanos;
         double seconds = (end - began) / 1_000_000_000.0;
-        InvocationResponse.Metadata metadata = new InvocationResponse.Metadata(runtime.deploymentId(),
-                runtime.deploymentName(), runtime.info().snapshot().id(), runtime.info().snapshot().name(),
-                runtime.definition().getName(), runId, runName, bound.used(), steps.snapshot(), steps.omitted());
-        InvocationResponse response = switch (outcome) {
-            case SUCCESS -> new InvocationResponse(true, outputs(result), seconds, metadata, null, outcome);
-            case FAILURE -> {
-                Throwable cause = unwrap(failure);
-                LOG.warnf(cause, "Pipeline %s run %s (%s) failed", runtime.definition().getName(),
-                        ClientText.forLog(runName), runId);
-                yield new InvocationResponse(false, null, seconds, metadata,
-                        "Failed to execute pipeline: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
-                        outcome);
-            }
-            case TIMEOUT -> {
-                double limit = (deadlineNanos - request.receivedAtNanos()) / 1_000_000_000.0;
-                LOG.warnf("Pipeline %s run %s (%s) timed out after %.3f s", runtime.definition().getName(),
-                        ClientText.forLog(runName), runId, limit);
-                yield new InvocationResponse(false, null, seconds, metadata,
-                        "Pipeline execution timed out after " + limit + " seconds", outcome);
-            }
-            case CANCELLED -> new InvocationResponse(false, null, seconds, metadata, "Run cancelled", outcome);
-        };
-        runtime.statistics().runEnded(outcome, end - began);
-        RecentInvocations recent = runtime.recentInvocations();
-        if (recent != null) {
-            recent.record(response);
-        }
+        double limit = (deadlineNanos - request.receivedAtNanos()) / 1_000_000_000.0;
+        InvocationResponse response = RunAnswers.answer(deployment, runId, runName, bound, steps, outcome, result,
+                failure, seconds, limit);
+        engine.runFinished(outcome, end - began, response);
         emitter.complete(response);
-    }
-
-    private Object outputs(Object result) {
-        return switch (runtime.definition().getOutputKind()) {
-            case OBJECT -> result == null ? Map.of() : result;
-            case WRAPPED -> Collections.singletonMap("output", result);
-            case NONE -> Map.of();
-        };
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -5,12 +5,13 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 
 /**
  * The last invocations of the pipeline, newest first, with their step timings: kept in dev mode only, for the Dev
- * UI's "Recent invocations" page.
+ * UI's "Recent invocations" page. A listener of runs.
  */
-public final class RecentInvocations {
+public final class RecentInvocations implements RunListener {
 
     /** One finished invocation and the instant it ended (ISO-8601 UTC). */
     public record Entry(String endedAt, InvocationResponse response) {
@@ -19,9 +20,16 @@ public final class RecentInvocations {
     private final int capacity;
     private final ArrayDeque<Entry> entries;
 
-    RecentInvocations(int capacity) {
+    public RecentInvocations(int capacity) {
         this.capacity = capacity;
         this.entries = new ArrayDeque<>(capacity);
+    }
+
+    @Override
+    public void finished(Outcome outcome, long nanos, InvocationResponse response) {
+        if (response != null) {
+            record(response);
+        }
     }
 
     synchronized void record(InvocationResponse response) {

@@ -3,46 +3,29 @@ package io.quarkiverse.pipelinedeployment.runtime.engine;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 
 /**
- * Counters of the built-in service: runs started, the time of the last one and runs in flight; run outcomes and
- * rejections are forwarded to the Micrometer meters when they are registered.
+ * Counters of the built-in service, kept as a listener of runs: runs started, the time of the last one and runs in
+ * flight.
  */
-final class RunStatistics {
+public final class RunStatistics implements RunListener {
 
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong active = new AtomicLong();
     private volatile Instant lastStarted;
-    private volatile PipelineMetrics metrics;
 
-    void metrics(PipelineMetrics metrics) {
-        this.metrics = metrics;
-    }
-
-    PipelineMetrics metrics() {
-        return metrics;
-    }
-
-    void runStarted() {
+    @Override
+    public void started() {
         started.incrementAndGet();
         active.incrementAndGet();
         lastStarted = Instant.now();
     }
 
-    void runEnded(Outcome outcome, long nanos) {
+    @Override
+    public void finished(Outcome outcome, long nanos, InvocationResponse response) {
         active.decrementAndGet();
-        PipelineMetrics m = metrics;
-        if (m != null) {
-            m.runEnded(outcome, nanos);
-        }
-    }
-
-    void runRejected() {
-        PipelineMetrics m = metrics;
-        if (m != null) {
-            m.runRejected();
-        }
     }
 
     /** Pipeline runs that started: successful, failed, timed out or cancelled. */

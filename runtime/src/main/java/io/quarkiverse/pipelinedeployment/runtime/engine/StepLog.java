@@ -26,16 +26,16 @@ final class StepLog {
     private static final String CONTEXT_KEY = StepLog.class.getName();
 
     private final ArrayList<StepExecution> entries = new ArrayList<>(8);
-    private final PipelineMetrics metrics;
+    private final RunListener[] listeners;
     private final int maxEntries;
     private int omitted;
 
     /**
-     * @param metrics the step timers, or {@code null} when the pipeline's meters are not registered
+     * @param listeners the engine's listeners, told of each step's end
      * @param maxEntries {@code quarkus.pipeline.max-recorded-steps}
      */
-    StepLog(PipelineMetrics metrics, int maxEntries) {
-        this.metrics = metrics;
+    StepLog(RunListener[] listeners, int maxEntries) {
+        this.listeners = listeners;
         this.maxEntries = maxEntries;
     }
 
@@ -101,12 +101,12 @@ final class StepLog {
     }
 
     /**
-     * Records how the step that took {@code place} ended, and times it in metrics.
+     * Records how the step that took {@code place} ended, and tells the listeners (metrics time it).
      */
     void end(int place, String name, Instant start, long startNanos, boolean completed) {
         long nanos = System.nanoTime() - startNanos;
-        if (metrics != null) {
-            metrics.stepEnded(name, nanos);
+        for (RunListener listener : listeners) {
+            listener.stepFinished(name, nanos);
         }
         if (place < 0) {
             return;

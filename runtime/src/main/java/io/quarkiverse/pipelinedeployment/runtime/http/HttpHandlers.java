@@ -1,13 +1,20 @@
 package io.quarkiverse.pipelinedeployment.runtime.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
+import io.quarkus.vertx.http.runtime.HttpCompressionHandler;
 import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -23,9 +30,41 @@ public final class HttpHandlers {
         return new FailureHandler(bodyLimit);
     }
 
+    /**
+     * Configures a route: its methods (all when empty), its order (the Vert.x default when {@code null}) and the
+     * JSON failure handler.
+     */
+    public static Consumer<Route> route(List<String> methods, Integer order, RequestBodies.Limit bodyLimit) {
+        Handler<RoutingContext> failureHandler = failure(bodyLimit);
+        return route -> {
+            for (String method : methods) {
+                route.method(HttpMethod.valueOf(method));
+            }
+            if (order != null) {
+                route.order(order);
+            }
+            route.failureHandler(failureHandler);
+        };
+    }
+
+    /**
+     * Lets Quarkus compress a response whose content type is one of {@code mediaTypes}
+     * ({@code quarkus.http.compress-media-types}).
+     */
+    public static Handler<RoutingContext> compression(Set<String> mediaTypes) {
+        return ctx -> {
+            ctx.addHeadersEndHandler(v -> HttpCompressionHandler.compressIfNeeded(ctx, mediaTypes));
+            ctx.next();
+        };
+    }
+
     public static Handler<RoutingContext> invoke(DeploymentService service, PipelineRuntime runtime,
-            ObjectMapper mapper, RequestBodies.Limit limit, WorkerExecutor largeBodies) {
-        return new InvokeHandler(service, runtime, mapper, limit, largeBodies);
+            RequestBodies.Limit limit) {
+        // Large bodies are parsed off the event loop, but no more of them at once than there are CPUs: each takes
+        // many times its size in memory while parsed, and more threads would not parse faster
+        WorkerExecutor largeBodies = runtime.vertx().createSharedWorkerExecutor("pipeline-large-bodies",
+                Runtime.getRuntime().availableProcessors(), 5, TimeUnit.MINUTES);
+        return new InvokeHandler(service, runtime, runtime.mapper(), limit, largeBodies);
     }
 
     public static Handler<RoutingContext> info(DeploymentService service, ObjectWriter writer) {

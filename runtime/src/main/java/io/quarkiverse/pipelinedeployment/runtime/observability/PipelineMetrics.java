@@ -1,21 +1,24 @@
-package io.quarkiverse.pipelinedeployment.runtime.engine;
+package io.quarkiverse.pipelinedeployment.runtime.observability;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
+import io.quarkiverse.pipelinedeployment.runtime.engine.InvocationPool;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunListener;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatistics;
 
 /**
  * The deployment's Micrometer meters, registered once at startup so that recording does no registry lookup, and only
- * when the metrics endpoint is served:
+ * when the metrics endpoint is served. A listener of runs:
  * <ul>
  * <li>{@code pipeline_invocations_total{pipeline,status}}: runs by outcome ({@code success}, {@code failure},
  * {@code timeout}, {@code cancelled} when the client went away before the answer);</li>
@@ -27,7 +30,7 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
  * {@code pipeline_pool_queue_size{pipeline}}: the invocation thread pool, when the pipeline uses it.</li>
  * </ul>
  */
-final class PipelineMetrics {
+public final class PipelineMetrics implements RunListener {
 
     static final String PIPELINE = "pipeline";
 
@@ -39,11 +42,11 @@ final class PipelineMetrics {
     private final Map<String, Timer> steps;
 
     /**
-     * @param pool the invocation thread pool; {@code null} when the pipeline runs on the event loop, as a
-     *        {@code Uni} or on virtual threads
+     * @param pool where runs execute; its gauges are registered when it is the bounded thread pool (not for a
+     *        pipeline that runs on the event loop, as a {@code Uni} or on virtual threads)
      */
-    PipelineMetrics(MeterRegistry registry, String pipeline, List<String> stepNames, RunStatistics statistics,
-            ThreadPoolExecutor pool) {
+    public PipelineMetrics(MeterRegistry registry, String pipeline, List<String> stepNames, RunStatistics statistics,
+            InvocationPool pool) {
         this.registry = registry;
         this.pipeline = pipeline;
         for (Outcome outcome : Outcome.values()) {
@@ -65,17 +68,17 @@ final class PipelineMetrics {
                 .description("Pipeline runs in flight")
                 .tag(PIPELINE, pipeline)
                 .register(registry);
-        if (pool != null) {
+        if (pool.bounded()) {
             // A run that timed out has ended, but a pipeline that ignores interruption keeps its thread busy
-            Gauge.builder("pipeline.pool.threads.busy", pool, ThreadPoolExecutor::getActiveCount)
+            Gauge.builder("pipeline.pool.threads.busy", pool, InvocationPool::busyThreads)
                     .description("Invocation threads running a pipeline (quarkus.pipeline.thread-pool-size at most)")
                     .tag(PIPELINE, pipeline)
                     .register(registry);
-            Gauge.builder("pipeline.pool.threads.max", pool, ThreadPoolExecutor::getMaximumPoolSize)
+            Gauge.builder("pipeline.pool.threads.max", pool, InvocationPool::maxThreads)
                     .description("quarkus.pipeline.thread-pool-size")
                     .tag(PIPELINE, pipeline)
                     .register(registry);
-            Gauge.builder("pipeline.pool.queue.size", pool, p -> p.getQueue().size())
+            Gauge.builder("pipeline.pool.queue.size", pool, InvocationPool::queued)
                     .description("Invocations waiting for a thread (quarkus.pipeline.max-queued-invocations at most)")
                     .tag(PIPELINE, pipeline)
                     .register(registry);
@@ -95,16 +98,19 @@ final class PipelineMetrics {
                 .register(registry);
     }
 
-    void runEnded(Outcome outcome, long nanos) {
+    @Override
+    public void finished(Outcome outcome, long nanos, InvocationResponse response) {
         outcomes[outcome.ordinal()].increment();
         invocation.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void runRejected() {
+    @Override
+    public void rejected() {
         rejected.increment();
     }
 
-    void stepEnded(String step, long nanos) {
+    @Override
+    public void stepFinished(String step, long nanos) {
         Timer timer = steps.get(step);
         if (timer == null) {
             timer = steps.computeIfAbsent(step, this::stepTimer);
