@@ -4,26 +4,18 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 
-import io.quarkiverse.pipelinedeployment.ValidationError;
+import io.quarkiverse.pipelinedeployment.InvalidParametersException;
+import io.quarkiverse.pipelinedeployment.runtime.engine.Problem;
 import io.quarkiverse.pipelinedeployment.runtime.http.JsonResponses;
 import io.quarkiverse.pipelinedeployment.runtime.http.RequestBodies;
 import io.vertx.core.AsyncResult;
@@ -45,22 +37,10 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(MethodEndpointHandler.class);
 
-    private enum Source {
-        BODY,
-        QUERY,
-        PATH,
-        CONTEXT
-    }
-
-    private record Binding(String name, Source source, ObjectReader reader, boolean optional, boolean primitive) {
-    }
-
     private final String description;
     private final MethodHandle target;
-    private final Binding[] bindings;
-    private final boolean readsBody;
+    private final MethodArguments arguments;
     private final boolean returnsVoid;
-    private final ObjectReader jsonReader;
     private final ObjectWriter writer;
     private final RequestBodies.Limit limit;
     private final long timeoutNanos;
@@ -79,24 +59,8 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("Cannot call " + description + ": " + e.getMessage(), e);
         }
-        Parameter[] parameters = method.getParameters();
-        java.lang.reflect.Type[] types = method.getGenericParameterTypes();
-        this.bindings = new Binding[parameters.length];
-        boolean body = false;
-        for (int i = 0; i < parameters.length; i++) {
-            String name = parameters[i].getName();
-            Class<?> raw = parameters[i].getType();
-            Source source = RoutingContext.class.isAssignableFrom(raw) ? Source.CONTEXT
-                    : pathParameters.contains(name) ? Source.PATH
-                            : bodyMethod ? Source.BODY : Source.QUERY;
-            body |= source == Source.BODY;
-            ObjectReader reader = source == Source.CONTEXT ? null
-                    : mapper.readerFor(mapper.getTypeFactory().constructType(types[i]));
-            bindings[i] = new Binding(name, source, reader, raw == Optional.class, raw.isPrimitive());
-        }
-        this.readsBody = body;
+        this.arguments = new MethodArguments(method, bodyMethod, pathParameters, mapper);
         this.returnsVoid = method.getReturnType() == void.class;
-        this.jsonReader = mapper.reader();
         this.writer = mapper.writer();
         this.limit = limit;
         this.timeoutNanos = timeout.toNanos();
@@ -107,7 +71,7 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Call call = new Call(ctx, System.nanoTime());
-        if (!readsBody) {
+        if (!arguments.readsBody()) {
             call.accept(null);
             return;
         }
@@ -204,7 +168,7 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
             ctx.vertx().cancelTimer(timerId);
             if (ar.failed()) {
                 LOG.errorf(ar.cause(), "Custom endpoint %s failed", description);
-                JsonResponses.detail(ctx, 500, "Internal Server Error");
+                JsonResponses.detail(ctx, 500, Problem.INTERNAL_ERROR);
                 return;
             }
             Answer answer = ar.result();
@@ -225,71 +189,13 @@ final class MethodEndpointHandler implements Handler<RoutingContext> {
     }
 
     private Answer invoke(RoutingContext ctx, Buffer body) throws Throwable {
-        List<ValidationError> errors = new ArrayList<>(0);
-        JsonNode json = NullNode.getInstance();
-        if (readsBody) {
-            try {
-                json = body == null || body.length() == 0 ? JsonNodeFactory.instance.objectNode()
-                        : RequestBodies.readTree(jsonReader, body);
-            } catch (Exception e) {
-                errors.add(new ValidationError(ValidationError.JSON_INVALID, List.of("body"), "JSON decode error",
-                        Map.of()));
-            }
-            if (errors.isEmpty() && !json.isObject()) {
-                errors.add(new ValidationError(ValidationError.TYPE_ERROR, List.of("body"),
-                        "Input should be a valid dictionary", json));
-            }
+        Object[] bound;
+        try {
+            bound = arguments.bind(ctx, body);
+        } catch (InvalidParametersException e) {
+            return new Answer(422, Buffer.buffer(writer.writeValueAsBytes(Problem.of(e).body())));
         }
-        Object[] arguments = new Object[bindings.length];
-        for (int i = 0; errors.isEmpty() && i < bindings.length; i++) {
-            Binding b = bindings[i];
-            if (b.source() == Source.CONTEXT) {
-                arguments[i] = ctx;
-                continue;
-            }
-            JsonNode value = switch (b.source()) {
-                case BODY -> json.get(b.name());
-                case PATH -> text(ctx.pathParam(b.name()));
-                default -> query(ctx, b.name());
-            };
-            String where = b.source().name().toLowerCase(java.util.Locale.ROOT);
-            if (value == null || value.isNull()) {
-                if (!b.optional() && (b.primitive() || value == null)) {
-                    errors.add(new ValidationError(ValidationError.MISSING, List.of(where, b.name()), "Field required",
-                            null));
-                    continue;
-                }
-                value = NullNode.getInstance();
-            }
-            try {
-                arguments[i] = b.reader().readValue(value);
-            } catch (Exception e) {
-                errors.add(new ValidationError(ValidationError.TYPE_ERROR, List.of(where, b.name()),
-                        "Input should be a valid value of the parameter's type", value));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return new Answer(422, Buffer.buffer(writer.writeValueAsBytes(Map.of("detail", errors))));
-        }
-        Object result = target.invoke(arguments);
+        Object result = target.invoke(bound);
         return new Answer(200, returnsVoid ? null : Buffer.buffer(writer.writeValueAsBytes(result)));
     }
-
-    private static JsonNode text(String value) {
-        return value == null ? null : JsonNodeFactory.instance.textNode(value);
-    }
-
-    private static JsonNode query(RoutingContext ctx, String name) {
-        List<String> values = ctx.queryParam(name);
-        if (values.isEmpty()) {
-            return null;
-        }
-        if (values.size() == 1) {
-            return JsonNodeFactory.instance.textNode(values.get(0));
-        }
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        values.forEach(array::add);
-        return array;
-    }
-
 }

@@ -11,10 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.pipelinedeployment.DeploymentService;
-import io.quarkiverse.pipelinedeployment.InvalidParametersException;
-import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
+import io.quarkiverse.pipelinedeployment.runtime.engine.Problem;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RecentInvocations;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
@@ -49,26 +48,16 @@ public class PipelineJsonRpcService {
         try {
             tree = parameters == null || parameters.isBlank() ? mapper.createObjectNode() : mapper.readTree(parameters);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().item(problem(mapper, 400, "The parameters are not valid JSON: "
-                    + e.getOriginalMessage()));
+            return Uni.createFrom().item(problem(mapper, Problem.of(400, "The parameters are not valid JSON: "
+                    + e.getOriginalMessage())));
         }
         if (!(tree instanceof ObjectNode object)) {
-            return Uni.createFrom().item(problem(mapper, 422, "The parameters must be a JSON object"));
+            return Uni.createFrom().item(problem(mapper, Problem.of(422, "The parameters must be a JSON object")));
         }
         DeploymentService service = Arc.container().instance(DeploymentService.class).get();
         return Uni.createFrom().deferred(() -> service.invoke(InvocationRequest.of(object)))
                 .map(response -> plain(mapper, mapper.valueToTree(response)))
-                .onFailure().recoverWithItem(failure -> {
-                    if (failure instanceof InvalidParametersException invalid) {
-                        ObjectNode problem = mapper.createObjectNode().put("status", 422);
-                        problem.set("detail", mapper.valueToTree(invalid.errors()));
-                        return plain(mapper, problem);
-                    }
-                    if (failure instanceof InvocationRejectedException) {
-                        return problem(mapper, 503, failure.getMessage());
-                    }
-                    return problem(mapper, 500, failure.getClass().getSimpleName() + ": " + failure.getMessage());
-                });
+                .onFailure().recoverWithItem(failure -> problem(mapper, Problem.of(failure)));
     }
 
     /** The last invocations, newest first: when each ended, its envelope, and its steps' timings. */
@@ -87,8 +76,18 @@ public class PipelineJsonRpcService {
         return result;
     }
 
-    private static Map<String, Object> problem(ObjectMapper mapper, int status, String detail) {
-        return plain(mapper, mapper.createObjectNode().put("status", status).put("detail", detail));
+    /**
+     * {@code {"status": ..., "detail": ...}}; an unexpected failure's detail names it, as the Dev UI is for the
+     * application's developer.
+     */
+    private static Map<String, Object> problem(ObjectMapper mapper, Problem problem) {
+        ObjectNode node = mapper.createObjectNode().put("status", problem.status());
+        if (problem.internal()) {
+            node.put("detail", problem.cause().getClass().getSimpleName() + ": " + problem.cause().getMessage());
+        } else {
+            node.set("detail", mapper.valueToTree(problem.detail()));
+        }
+        return plain(mapper, node);
     }
 
     // Dev UI writes results with its own JSON codec, which knows maps and lists but not Jackson trees
