@@ -32,8 +32,16 @@ public class PipelineHealthCheck implements HealthCheck {
         return named(runtime).status(service.health()).build();
     }
 
+    /** The readiness answer: DOWN from the start of shutdown, the liveness answer otherwise. */
+    HealthCheckResponse readiness() {
+        if (runtime.stopping()) {
+            return named(runtime).down().withData("reason", PipelineReadinessCheck.SHUTTING_DOWN).build();
+        }
+        return call();
+    }
+
     /** A response named after the pipeline, with its data. */
-    static HealthCheckResponseBuilder named(PipelineRuntime runtime) {
+    private static HealthCheckResponseBuilder named(PipelineRuntime runtime) {
         return HealthCheckResponse.named(runtime.definition().getName())
                 .withData("pipeline_name", runtime.definition().getName())
                 .withData("deployment_id", runtime.deploymentId())

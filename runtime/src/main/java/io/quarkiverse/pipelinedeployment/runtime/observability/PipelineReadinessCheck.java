@@ -5,10 +5,10 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkiverse.pipelinedeployment.DeploymentService;
-import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 
 /**
  * The deployment's readiness check, named exactly after the pipeline: DOWN from the start of shutdown, with
@@ -23,16 +23,11 @@ public class PipelineReadinessCheck implements HealthCheck {
     public static final String SHUTTING_DOWN = "shutting down";
 
     @Inject
-    DeploymentService service;
-
-    @Inject
-    PipelineRuntime runtime;
+    @Liveness
+    PipelineHealthCheck liveness;
 
     @Override
     public HealthCheckResponse call() {
-        if (runtime.stopping()) {
-            return PipelineHealthCheck.named(runtime).down().withData("reason", SHUTTING_DOWN).build();
-        }
-        return PipelineHealthCheck.named(runtime).status(service.health()).build();
+        return liveness.readiness();
     }
 }
