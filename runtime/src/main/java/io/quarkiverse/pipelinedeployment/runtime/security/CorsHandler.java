@@ -91,50 +91,79 @@ final class CorsHandler implements Handler<RoutingContext> {
         return set;
     }
 
+    /** What CORS makes of a request. */
+    enum Decision {
+        /** Not a cross-origin request, or one from an origin that is not allowed: passed on untouched. */
+        PASS,
+        /** A preflight that asks for a disallowed origin, method or header: answered 400. */
+        DENY_PREFLIGHT,
+        /** An allowed preflight: answered 200 with the allow headers. */
+        ALLOW_PREFLIGHT,
+        /** An allowed actual request: passed on with the allow headers. */
+        ALLOW
+    }
+
+    /**
+     * The decision for a request, from its {@code Origin}, method, {@code Access-Control-Request-Method} and
+     * {@code Access-Control-Request-Headers} (each {@code null} when absent).
+     */
+    Decision decide(String origin, HttpMethod method, String requestedMethod, String requestedHeaders) {
+        if (origin == null) {
+            return Decision.PASS;
+        }
+        boolean allowedOrigin = anyOrigin || origins.contains(origin);
+        if (method == HttpMethod.OPTIONS && requestedMethod != null) {
+            return allowedOrigin && methods.contains(requestedMethod.trim().toUpperCase(Locale.ROOT))
+                    && headersAllowed(requestedHeaders) ? Decision.ALLOW_PREFLIGHT : Decision.DENY_PREFLIGHT;
+        }
+        return allowedOrigin ? Decision.ALLOW : Decision.PASS;
+    }
+
+    /** The {@code Access-Control-Allow-Origin} of an allowed request from {@code origin}. */
+    CharSequence allowedOrigin(String origin) {
+        return anyOrigin && !credentials ? ANY : origin;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin == null) {
-            ctx.next();
-            return;
-        }
-        boolean allowedOrigin = anyOrigin || origins.contains(origin);
-        String requestedMethod = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+        String requestedHeaders = origin == null ? null
+                : request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
         HttpServerResponse response = ctx.response();
-        if (request.method() == HttpMethod.OPTIONS && requestedMethod != null) {
-            String requestedHeaders = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-            if (!allowedOrigin || !methods.contains(requestedMethod.trim().toUpperCase(Locale.ROOT))
-                    || !headersAllowed(requestedHeaders)) {
+        switch (decide(origin, request.method(), origin == null ? null
+                : request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD), requestedHeaders)) {
+            case DENY_PREFLIGHT:
                 response.headers().add(HttpHeaders.VARY, "Origin");
                 JsonResponses.send(ctx, 400, DISALLOWED);
                 return;
-            }
-            allowOrigin(response, origin);
-            response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, allowMethods);
-            if (anyHeader && requestedHeaders != null) {
-                response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, requestedHeaders);
-            } else if (!anyHeader) {
-                response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, allowHeaders);
-            }
-            response.headers().set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, maxAge);
-            response.setStatusCode(200).end();
-            return;
+            case ALLOW_PREFLIGHT:
+                allowOrigin(response, origin);
+                response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, allowMethods);
+                if (anyHeader && requestedHeaders != null) {
+                    response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, requestedHeaders);
+                } else if (!anyHeader) {
+                    response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, allowHeaders);
+                }
+                response.headers().set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, maxAge);
+                response.setStatusCode(200).end();
+                return;
+            case ALLOW:
+                allowOrigin(response, origin);
+                if (exposeHeaders != null) {
+                    response.headers().set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposeHeaders);
+                }
+                ctx.next();
+                return;
+            default:
+                ctx.next();
         }
-        if (allowedOrigin) {
-            allowOrigin(response, origin);
-            if (exposeHeaders != null) {
-                response.headers().set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposeHeaders);
-            }
-        }
-        ctx.next();
     }
 
     private void allowOrigin(HttpServerResponse response, String origin) {
-        if (anyOrigin && !credentials) {
-            response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
-        } else {
-            response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        CharSequence allowed = allowedOrigin(origin);
+        response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
+        if (allowed != ANY) {
             response.headers().add(HttpHeaders.VARY, "Origin");
         }
         if (credentials) {
