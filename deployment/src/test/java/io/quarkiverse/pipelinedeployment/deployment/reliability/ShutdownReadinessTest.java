@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkiverse.pipelinedeployment.Pipeline;
 import io.quarkiverse.pipelinedeployment.deployment.hooks.HookLog;
 import io.quarkus.test.QuarkusProdModeTest;
 import io.restassured.RestAssured;
@@ -30,17 +29,10 @@ import io.restassured.RestAssured;
  */
 public class ShutdownReadinessTest {
 
-    static final String LOG = "shutdown-readiness";
+    static final String LOG = SigtermApp.LOG;
 
     @RegisterExtension
-    static final QuarkusProdModeTest config = new QuarkusProdModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(Draining.class, Pid.class, HookLog.class))
-            .setApplicationName("shutdown-readiness")
-            .setApplicationVersion("1")
-            .overrideConfigKey("quarkus.pipeline.custom-endpoints.pid.path", "/pid")
-            .overrideConfigKey("quarkus.pipeline.custom-endpoints.pid.handler", Pid.class.getName() + "#pid")
-            .overrideConfigKey("quarkus.pipeline.custom-endpoints.pid.auth-required", "false")
-            .setRun(true);
+    static final QuarkusProdModeTest config = SigtermApp.named("shutdown-readiness");
 
     @Test
     void readinessIsDownWhileRunsDrain() throws Exception {
@@ -100,21 +92,5 @@ public class ShutdownReadinessTest {
             }
         }
         throw new AssertionError("No check named " + name + " in " + health);
-    }
-
-    public static class Draining {
-        @Pipeline
-        public long sleep(long millis) throws InterruptedException {
-            HookLog.append(LOG, "started");
-            Thread.sleep(millis);
-            HookLog.append(LOG, "done");
-            return millis;
-        }
-    }
-
-    public static class Pid {
-        public static long pid() {
-            return ProcessHandle.current().pid();
-        }
     }
 }

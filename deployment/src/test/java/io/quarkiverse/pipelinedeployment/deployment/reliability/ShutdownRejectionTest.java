@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.pipelinedeployment.Pipeline;
 import io.quarkiverse.pipelinedeployment.deployment.hooks.HookLog;
 import io.quarkus.test.QuarkusProdModeTest;
 import io.restassured.RestAssured;
@@ -32,17 +31,10 @@ import io.restassured.RestAssured;
  */
 public class ShutdownRejectionTest {
 
-    static final String LOG = "shutdown-rejection";
+    static final String LOG = SigtermApp.LOG;
 
     @RegisterExtension
-    static final QuarkusProdModeTest config = new QuarkusProdModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(Draining.class, Pid.class, HookLog.class))
-            .setApplicationName("shutdown-rejection")
-            .setApplicationVersion("1")
-            .overrideConfigKey("quarkus.pipeline.custom-endpoints.pid.path", "/pid")
-            .overrideConfigKey("quarkus.pipeline.custom-endpoints.pid.handler", Pid.class.getName() + "#pid")
-            .overrideConfigKey("quarkus.pipeline.custom-endpoints.pid.auth-required", "false")
-            .setRun(true);
+    static final QuarkusProdModeTest config = SigtermApp.named("shutdown-rejection");
 
     @Test
     void lateInvocationIsTurnedAwayAndItsConnectionClosed() throws Exception {
@@ -115,25 +107,5 @@ public class ShutdownRejectionTest {
 
     private static String body(String response) {
         return response.substring(response.indexOf("\r\n\r\n") + 4);
-    }
-
-    public static class Draining {
-        @Pipeline
-        public long sleep(long millis) throws InterruptedException {
-            // Only the long run is logged: the late one-millisecond invocations that got in before the shutdown are not
-            if (millis < 1000) {
-                return millis;
-            }
-            HookLog.append(LOG, "started");
-            Thread.sleep(millis);
-            HookLog.append(LOG, "done");
-            return millis;
-        }
-    }
-
-    public static class Pid {
-        public static long pid() {
-            return ProcessHandle.current().pid();
-        }
     }
 }
