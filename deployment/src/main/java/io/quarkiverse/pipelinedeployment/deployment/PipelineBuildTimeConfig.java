@@ -58,6 +58,13 @@ public interface PipelineBuildTimeConfig {
     String invokePath();
 
     /**
+     * The path of the runs endpoint (asynchronous submissions, run records, results, cancels and event streams),
+     * after {@code quarkus.pipeline.root-path} and {@code quarkus.pipeline.api-path}.
+     */
+    @WithDefault("/runs")
+    String runsPath();
+
+    /**
      * The path of the health endpoint, after {@code quarkus.pipeline.root-path} and {@code quarkus.pipeline.api-path}.
      */
     @WithDefault("/health")
@@ -77,9 +84,10 @@ public interface PipelineBuildTimeConfig {
     String metricsPath();
 
     /**
-     * The built-in endpoints to serve: any of {@code docs}, {@code redoc}, {@code invoke}, {@code health},
-     * {@code info}, {@code metrics}, {@code dashboard}, and the groups {@code doc} (docs and redoc), {@code api}
-     * (invoke, health, info and metrics) and {@code all}. An endpoint left out has no route, no handler and no entry
+     * The built-in endpoints to serve: any of {@code docs}, {@code redoc}, {@code invoke}, {@code runs},
+     * {@code health}, {@code info}, {@code metrics}, {@code dashboard}, and the groups {@code doc} (docs and redoc),
+     * {@code api} (invoke, runs, health, info and metrics) and {@code all}. An endpoint left out has no route, no handler and
+     * no entry
      * in {@code /info}.
      */
     @WithDefault("all")
@@ -283,7 +291,28 @@ public interface PipelineBuildTimeConfig {
          * the names and groups of {@code quarkus.pipeline.endpoints}. A protected docs or redoc page also protects
          * {@code <root>/openapi.json} when every served page that reads it is protected.
          */
-        @WithDefault("invoke")
+        @WithDefault("invoke,runs")
         Set<String> protectedEndpoints();
+    }
+
+    /**
+     * Run records and events.
+     */
+    Runs runs();
+
+    /** Where run records, events and idempotency keys are kept. */
+    enum RunStoreKind {
+        /** In this process's memory: one replica, lost on restart. */
+        MEMORY
+    }
+
+    interface Runs {
+
+        /**
+         * Where run records, their events and idempotency keys are kept: {@code memory}, in this process (one
+         * replica; the records are lost on restart).
+         */
+        @WithDefault("memory")
+        RunStoreKind store();
     }
 }

@@ -35,8 +35,10 @@ import io.quarkiverse.pipelinedeployment.runtime.CustomizationRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.EngineRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.custom.CodeReference;
 import io.quarkiverse.pipelinedeployment.runtime.engine.BuildMetadata;
+import io.quarkiverse.pipelinedeployment.runtime.engine.CurrentRunContext;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 import io.quarkiverse.pipelinedeployment.runtime.engine.StepInterceptor;
+import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore;
 import io.quarkiverse.pipelinedeployment.runtime.security.ApiKeys;
 import io.quarkiverse.pipelinedeployment.spi.PipelineEngine;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -88,7 +90,8 @@ class PipelineProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(Step.class, StepInterceptor.class, DeploymentAppRunner.class, ApiKeys.class)
+                .addBeanClasses(Step.class, StepInterceptor.class, CurrentRunContext.class, DeploymentAppRunner.class,
+                        ApiKeys.class)
                 .setUnremovable()
                 .build();
     }
@@ -189,6 +192,7 @@ class PipelineProcessor {
                 .addInjectionPoint(ClassType.create(DotName.createSimple(ObjectMapper.class)))
                 .addInjectionPoint(ClassType.create(DotName.createSimple(Vertx.class)))
                 .addInjectionPoint(ClassType.create(DotName.createSimple(MeterRegistry.class)))
+                .addInjectionPoint(ClassType.create(DotName.createSimple(RunStore.class)))
                 .createWith(recorder.pipelineRuntime(pipeline.definition(), invokerInstance, build,
                         launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT ? RECENT_INVOCATIONS : 0))
                 .done();

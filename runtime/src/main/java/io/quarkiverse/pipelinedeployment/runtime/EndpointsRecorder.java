@@ -77,10 +77,6 @@ public class EndpointsRecorder {
         return SecurityHandlers.cors(config.getValue().cors());
     }
 
-    public Handler<RoutingContext> invokeHandler() {
-        return HttpHandlers.invoke(service(), runtime(), bodyLimit());
-    }
-
     /** Answers 413 for a {@code Content-Length} over the body limit, ahead of Quarkus' own check. */
     public Handler<RoutingContext> bodyLimitGuard() {
         return RequestBodies.contentLengthGuard(bodyLimit());

@@ -1,5 +1,6 @@
 package io.quarkiverse.pipelinedeployment.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -18,6 +19,7 @@ import io.quarkiverse.pipelinedeployment.runtime.engine.RecentInvocations;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunListener;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatistics;
 import io.quarkiverse.pipelinedeployment.runtime.observability.PipelineMetrics;
+import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.RuntimeValue;
@@ -49,19 +51,22 @@ public class EngineRecorder {
             ObjectMapper mapper = ctx.getInjectedReference(ObjectMapper.class);
             InvocationPool pool = InvocationPool.forMode(definition.getExecutionMode(), runtimeConfig);
             RunStatistics statistics = new RunStatistics();
+            List<RunListener> others = new ArrayList<>(2);
+            others.add(ctx.getInjectedReference(RunStore.class));
             // With the metrics endpoint excluded, Micrometer's own /q/metrics must not show the pipeline's series
-            List<RunListener> metrics = build.path("metrics") == null ? List.of()
-                    : List.of(new PipelineMetrics(ctx.getInjectedReference(MeterRegistry.class), definition.getName(),
-                            definition.getSteps(), statistics, pool));
+            if (build.path("metrics") != null) {
+                others.add(new PipelineMetrics(ctx.getInjectedReference(MeterRegistry.class), definition.getName(),
+                        definition.getSteps(), statistics, pool));
+            }
             return new PipelineRuntime(Deployment.describe(definition, build, runtimeConfig, mapper),
                     invoker.getValue(), runtimeConfig, mapper, ctx.getInjectedReference(Vertx.class), pool, statistics,
-                    recentInvocations > 0 ? new RecentInvocations(recentInvocations) : null, metrics);
+                    recentInvocations > 0 ? new RecentInvocations(recentInvocations) : null, others);
         };
     }
 
     /**
      * Turns new invocations away with 503, and readiness DOWN, once Quarkus begins to shut down (on SIGTERM), before
-     * it waits for the requests in flight.
+     * it waits for the requests in flight; queued asynchronous runs end {@code cancelled}.
      */
     public ShutdownListener shutdownListener() {
         return new ShutdownListener() {
@@ -69,6 +74,7 @@ public class EngineRecorder {
             public void preShutdown(ShutdownNotification notification) {
                 try {
                     Arc.container().instance(PipelineRuntime.class).get().stopAccepting();
+                    Arc.container().instance(RunStore.class).get().shutdown();
                 } finally {
                     notification.done();
                 }

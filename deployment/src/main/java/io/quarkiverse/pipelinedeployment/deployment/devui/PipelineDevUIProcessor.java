@@ -56,8 +56,8 @@ class PipelineDevUIProcessor {
             link.put("path", url);
             link.put("methods", endpoint.methods());
             links.add(link);
-            if (endpoint.endpoint() == BuiltinEndpoint.INVOKE) {
-                continue; // a POST: the Pipeline page invokes it
+            if (endpoint.endpoint() == BuiltinEndpoint.INVOKE || endpoint.endpoint() == BuiltinEndpoint.RUNS) {
+                continue; // the Pipeline and Runs pages use them
             }
             card.addPage(linkTo(endpoint.endpoint(), url));
         }
@@ -84,7 +84,7 @@ class PipelineDevUIProcessor {
             case DOCS -> Page.externalPageBuilder("Swagger UI").icon("font-awesome-solid:book").doNotEmbed();
             case REDOC -> Page.externalPageBuilder("ReDoc").icon("font-awesome-solid:book-open").doNotEmbed();
             case DASHBOARD -> Page.externalPageBuilder("Dashboard").icon("font-awesome-solid:gauge").doNotEmbed();
-            case INVOKE -> throw new IllegalArgumentException("invoke has no page");
+            case INVOKE, RUNS -> throw new IllegalArgumentException(endpoint.configName + " has no link page");
         };
         return page.url(url, url);
     }

@@ -16,6 +16,7 @@ public enum BuiltinEndpoint {
     DOCS("docs", false, "quarkus.pipeline.docs-path"),
     REDOC("redoc", false, "quarkus.pipeline.redoc-path"),
     INVOKE("invoke", true, "quarkus.pipeline.invoke-path"),
+    RUNS("runs", true, "quarkus.pipeline.runs-path"),
     HEALTH("health", true, "quarkus.pipeline.health-path"),
     INFO("info", true, "quarkus.pipeline.info-path"),
     METRICS("metrics", true, "quarkus.pipeline.metrics-path"),
@@ -31,7 +32,7 @@ public enum BuiltinEndpoint {
             NAMES.put(e.configName, EnumSet.of(e));
         }
         NAMES.put("doc", EnumSet.of(DOCS, REDOC));
-        NAMES.put("api", EnumSet.of(INVOKE, HEALTH, INFO, METRICS));
+        NAMES.put("api", EnumSet.of(INVOKE, RUNS, HEALTH, INFO, METRICS));
         NAMES.put("all", EnumSet.allOf(BuiltinEndpoint.class));
     }
 

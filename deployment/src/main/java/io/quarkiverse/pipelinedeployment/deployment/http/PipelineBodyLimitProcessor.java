@@ -38,7 +38,8 @@ class PipelineBodyLimitProcessor {
     }
 
     /**
-     * Checks the {@code Content-Length} of invoke requests and of the operations of native JAX-RS custom endpoints,
+     * Checks the {@code Content-Length} of invoke requests, run submissions and the operations of native JAX-RS custom
+     * endpoints,
      * which Quarkus' check would otherwise answer first. The other custom endpoints run ahead of Quarkus' check and
      * refuse a large body themselves.
      */
@@ -52,11 +53,13 @@ class PipelineBodyLimitProcessor {
             BuildProducer<RouteBuildItem> routes) {
         Handler<RoutingContext> guard = null;
         Set<String> guarded = new HashSet<>();
-        String invoke = endpoints.path(BuiltinEndpoint.INVOKE).orElse(null);
-        if (invoke != null) {
-            guard = recorder.bodyLimitGuard();
-            routes.produce(guardRoute(recorder, httpRootPath, invoke, "POST", guard));
-            guarded.add("POST " + invoke);
+        for (BuiltinEndpoint submissions : List.of(BuiltinEndpoint.INVOKE, BuiltinEndpoint.RUNS)) {
+            String path = endpoints.path(submissions).orElse(null);
+            if (path != null) {
+                guard = guard != null ? guard : recorder.bodyLimitGuard();
+                routes.produce(guardRoute(recorder, httpRootPath, path, "POST", guard));
+                guarded.add("POST " + path);
+            }
         }
         for (CustomEndpointBuildItem endpoint : customEndpoints) {
             if (endpoint.form() == EndpointForm.NATIVE_RESOURCE && endpoint.method().hasBody()

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.quarkiverse.pipelinedeployment.deployment.PipelineBuildTimeConfig;
 import io.quarkiverse.pipelinedeployment.deployment.custom.BuiltinMiddleware;
 import io.quarkiverse.pipelinedeployment.runtime.EndpointsRecorder;
+import io.quarkiverse.pipelinedeployment.runtime.RunsRecorder;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -43,6 +44,7 @@ class PipelineEndpointsProcessor {
                 case DOCS -> root + PipelinePaths.endpoint(endpoint.pathKey, config.docsPath());
                 case REDOC -> root + PipelinePaths.endpoint(endpoint.pathKey, config.redocPath());
                 case INVOKE -> root + api + PipelinePaths.endpoint(endpoint.pathKey, config.invokePath());
+                case RUNS -> root + api + PipelinePaths.endpoint(endpoint.pathKey, config.runsPath());
                 case HEALTH -> root + api + PipelinePaths.endpoint(endpoint.pathKey, config.healthPath());
                 case INFO -> root + api + PipelinePaths.endpoint(endpoint.pathKey, config.infoPath());
                 case METRICS -> root + api + PipelinePaths.endpoint(endpoint.pathKey, config.metricsPath());
@@ -75,12 +77,15 @@ class PipelineEndpointsProcessor {
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     RouteBuildItem registerInvokeRoute(
             EndpointsRecorder recorder,
+            RunsRecorder runsRecorder,
             PipelineEndpointsBuildItem endpoints,
             HttpRootPathBuildItem httpRootPath) {
+        // With the runs endpoint served, an invoke can be answered asynchronously or as an event stream
+        String runs = endpoints.path(BuiltinEndpoint.RUNS).map(httpRootPath::relativePath).orElse(null);
         return EndpointRoutes.endpointRoute(recorder, endpoints, endpoints.path(BuiltinEndpoint.INVOKE).orElseThrow(),
                 httpRootPath,
                 BuiltinEndpoint.INVOKE, EndpointRoutes.INVOKE_METHODS,
-                recorder.invokeHandler(), "Pipeline invoke (POST)");
+                runsRecorder.submissions(runs, false), "Pipeline invoke (POST)");
     }
 
     // Info

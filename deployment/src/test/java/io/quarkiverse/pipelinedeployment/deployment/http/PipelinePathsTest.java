@@ -52,8 +52,8 @@ class PipelinePathsTest {
     void groupsExpand() {
         assertThat(BuiltinEndpoint.parse(Set.of("doc"))).containsExactly(BuiltinEndpoint.DOCS, BuiltinEndpoint.REDOC);
         assertThat(BuiltinEndpoint.parse(Set.of("api"))).containsExactly(BuiltinEndpoint.INVOKE,
-                BuiltinEndpoint.HEALTH, BuiltinEndpoint.INFO, BuiltinEndpoint.METRICS);
-        assertThat(BuiltinEndpoint.parse(Set.of("ALL"))).hasSize(7);
+                BuiltinEndpoint.RUNS, BuiltinEndpoint.HEALTH, BuiltinEndpoint.INFO, BuiltinEndpoint.METRICS);
+        assertThat(BuiltinEndpoint.parse(Set.of("ALL"))).hasSize(8);
     }
 
     private static PipelineBuildTimeConfig config(Set<String> endpoints, String root, String api, String docs,
@@ -82,6 +82,14 @@ class PipelinePathsTest {
 
             public String invokePath() {
                 return "/invoke";
+            }
+
+            public String runsPath() {
+                return "/runs";
+            }
+
+            public Runs runs() {
+                return () -> RunStoreKind.MEMORY;
             }
 
             public String healthPath() {

@@ -34,6 +34,20 @@ public final class EngineConfig {
         if (config.maxRecordedSteps() < 1) {
             throw invalid("max-recorded-steps", config.maxRecordedSteps(), "must be at least 1");
         }
+        Duration retention = config.runs().retention();
+        if (retention.isZero() || retention.isNegative()) {
+            throw invalid("runs.retention", retention, "must be greater than 0");
+        }
+        if (config.runs().maxRecords() < 1) {
+            throw invalid("runs.max-records", config.runs().maxRecords(), "must be at least 1");
+        }
+        Duration keepalive = config.runs().keepaliveInterval();
+        if (keepalive.toMillis() < 1) {
+            throw invalid("runs.keepalive-interval", keepalive, "must be at least 1 ms");
+        }
+        if (config.runs().maxEvents() < 1) {
+            throw invalid("runs.max-events", config.runs().maxEvents(), "must be at least 1");
+        }
     }
 
     private static ConfigurationException invalid(String key, Object value, String rule) {

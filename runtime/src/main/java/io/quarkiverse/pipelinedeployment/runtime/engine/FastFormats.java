@@ -1,14 +1,16 @@
 package io.quarkiverse.pipelinedeployment.runtime.engine;
 
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The per-invocation strings of the envelope, made without {@code DateTimeFormatter} or {@code SecureRandom} on the
- * request path: the date and time part of a timestamp is formatted once per second and reused.
+ * The per-invocation strings of the envelope, made without {@code DateTimeFormatter} or a shared
+ * {@code SecureRandom} on the request path: the date and time part of a timestamp is formatted once per second and
+ * reused.
  */
 final class FastFormats {
 
@@ -17,6 +19,8 @@ final class FastFormats {
     }
 
     private static volatile Second last = second(0);
+
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(FastFormats::newRandom);
 
     private FastFormats() {
     }
@@ -64,14 +68,30 @@ final class FastFormats {
     }
 
     /**
-     * A random (version 4) UUID from {@link ThreadLocalRandom}: unique enough for run ids, which are not secrets,
-     * without the contention of {@code SecureRandom}.
+     * A random (version 4) UUID from a cryptographically strong source: when auth is off, a run's id is what grants
+     * access to it. Each thread has its own DRBG generator (seeded by the operating system), so ids are made without
+     * the lock of a shared {@code SecureRandom}.
      */
     static String randomUuid() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        byte[] bytes = new byte[16];
+        RANDOM.get().nextBytes(bytes);
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = (msb << 8) | (bytes[i] & 0xff);
+            lsb = (lsb << 8) | (bytes[i + 8] & 0xff);
+        }
+        msb = (msb & ~0xF000L) | 0x4000L;
+        lsb = (lsb & ~(0xC000L << 48)) | (0x8000L << 48);
         return new UUID(msb, lsb).toString();
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     private static String pad(int value, int width) {

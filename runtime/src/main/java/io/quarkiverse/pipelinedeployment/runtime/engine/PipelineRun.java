@@ -1,6 +1,5 @@
 package io.quarkiverse.pipelinedeployment.runtime.engine;
 
-import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,8 +31,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
     private final InvocationRequest request;
     private final ParameterBinder.Bound bound;
     private final UniEmitter<? super InvocationResponse> emitter;
-    private final String runId = FastFormats.randomUuid();
-    private final String runName;
+    private final Run run;
     private final StepLog steps;
     private final AtomicBoolean done = new AtomicBoolean();
     private final long acceptedNanos = System.nanoTime();
@@ -50,29 +48,17 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         this.request = request;
         this.bound = bound;
         this.emitter = emitter;
-        this.runName = request.runName() != null ? request.runName()
-                : deployment.definition().getName() + "-" + FastFormats.runNameTime(Instant.now());
+        Run handed = PipelineRuntime.takeHanded();
+        this.run = handed != null ? handed : runtime.newRun(request, RunSource.HTTP, false);
         this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());
-        this.steps = new StepLog(runtime.listeners(), runtime.maxRecordedSteps());
+        this.steps = new StepLog(run, runtime.listeners(), runtime.maxRecordedSteps());
+        run.bound(bound.used(), steps);
     }
 
     /**
-     * Runs the pipeline with the given request, following the pipeline's execution model. Must be called on the
-     * request's Vert.x context.
-     */
-    public static Uni<InvocationResponse> start(PipelineRuntime runtime, InvocationRequest request) {
-        ParameterBinder.Bound bound;
-        try {
-            bound = runtime.binder().bind(request.parameters());
-        } catch (RuntimeException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return start(runtime, request, bound);
-    }
-
-    /**
-     * Runs the pipeline with parameters bound beforehand (off the event loop, for a large body). Must be called on the
-     * request's Vert.x context.
+     * Runs the pipeline with the request's bound parameters, following the pipeline's execution model, as the run
+     * handed to the engine ({@link PipelineRuntime#handing}) or a new one. Must be called on the request's Vert.x
+     * context.
      */
     public static Uni<InvocationResponse> start(PipelineRuntime runtime, InvocationRequest request,
             ParameterBinder.Bound bound) {
@@ -81,11 +67,9 @@ public final class PipelineRun implements Runnable, Handler<Long> {
 
     private void start() {
         if (engine.stopping()) {
-            done.set(true);
-            engine.runRejected();
+            engine.runQueued(run);
             // Another instance can take it at once
-            emitter.fail(new InvocationRejectedException("The service is shutting down; retry on another instance",
-                    1));
+            reject("The service is shutting down; retry on another instance", 1);
             return;
         }
         emitter.onTermination(() -> {
@@ -93,13 +77,14 @@ public final class PipelineRun implements Runnable, Handler<Long> {
                 cancelled();
             }
         });
+        engine.runQueued(run);
         switch (deployment.definition().getExecutionMode()) {
             case EVENT_LOOP -> {
-                engine.runStarted();
+                accepted();
                 runInline();
             }
             case ASYNC -> {
-                engine.runStarted();
+                accepted();
                 armTimer();
                 runAsync();
             }
@@ -107,28 +92,45 @@ public final class PipelineRun implements Runnable, Handler<Long> {
                 try {
                     future = engine.pool().executor().submit(this);
                 } catch (RejectedExecutionException e) {
-                    done.set(true);
-                    engine.runRejected();
-                    emitter.fail(new InvocationRejectedException(
-                            "Too many pipeline invocations in progress: every invocation thread is busy and the queue"
-                                    + " (quarkus.pipeline.max-queued-invocations) is full",
-                            engine.pool().retryAfterSeconds()));
+                    reject("Too many pipeline invocations in progress: every invocation thread is busy and the queue"
+                            + " (quarkus.pipeline.max-queued-invocations) is full", engine.pool().retryAfterSeconds());
                     return;
                 }
-                engine.runStarted();
+                accepted();
                 armTimer();
             }
         }
     }
 
+    private void reject(String detail, int retryAfterSeconds) {
+        done.set(true);
+        engine.runRejected(run);
+        emitter.fail(new InvocationRejectedException(detail, retryAfterSeconds));
+    }
+
+    private void accepted() {
+        engine.runAccepted(run);
+        // A cancel requested from now on (or before) stops the run
+        run.onCancel(this::cancelRequested);
+    }
+
+    /** Moves the run to running; {@code false} when it ended while queued. */
+    private boolean began() {
+        startedNanos = System.nanoTime();
+        if (!run.markRunning()) {
+            return false;
+        }
+        engine.runRunning(run);
+        return true;
+    }
+
     /** Runs on an invocation thread or a virtual thread. */
     @Override
     public void run() {
-        if (done.get()) {
-            return; // ran out of time while queued
+        if (done.get() || !began()) {
+            return; // ran out of time, or was cancelled, while queued
         }
-        long began = System.nanoTime();
-        startedNanos = began;
+        long began = startedNanos;
         StepLog previous = steps.enter();
         try {
             finish(Outcome.SUCCESS, engine.invoker().invoke(null, bound.arguments()), null);
@@ -141,7 +143,9 @@ public final class PipelineRun implements Runnable, Handler<Long> {
     }
 
     private void runInline() {
-        startedNanos = System.nanoTime();
+        if (!began()) {
+            return;
+        }
         StepLog previous = steps.enter();
         Object result;
         try {
@@ -157,7 +161,9 @@ public final class PipelineRun implements Runnable, Handler<Long> {
     }
 
     private void runAsync() {
-        startedNanos = System.nanoTime();
+        if (!began()) {
+            return;
+        }
         StepLog previous = steps.enter();
         steps.bindToVertxContext();
         try {
@@ -201,12 +207,20 @@ public final class PipelineRun implements Runnable, Handler<Long> {
     private void cancelled() {
         cancelTimer();
         cancelWork();
-        long end = System.nanoTime();
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Pipeline %s run %s (%s) cancelled: nobody waits for its answer",
-                    deployment.definition().getName(), ClientText.forLog(runName), runId);
+                    deployment.definition().getName(), ClientText.forLog(run.name()), run.id());
         }
-        engine.runFinished(Outcome.CANCELLED, end - (startedNanos != 0 ? startedNanos : acceptedNanos), null);
+        record(Outcome.CANCELLED, null, null);
+    }
+
+    /** A cancel was requested ({@code POST <runs>/<id>/cancel}): stop the work, answer the cancelled envelope. */
+    private void cancelRequested() {
+        if (done.compareAndSet(false, true)) {
+            cancelTimer();
+            cancelWork();
+            complete(Outcome.CANCELLED, null, null);
+        }
     }
 
     private void cancelWork() {
@@ -238,13 +252,17 @@ public final class PipelineRun implements Runnable, Handler<Long> {
     }
 
     private void complete(Outcome outcome, Object result, Throwable failure) {
+        emitter.complete(record(outcome, result, failure));
+    }
+
+    /** Ends the run with its envelope and tells the listeners. */
+    private InvocationResponse record(Outcome outcome, Object result, Throwable failure) {
         long end = System.nanoTime();
         long began = startedNanos != 0 ? startedNanos : acceptedNanos;
-        double seconds = (end - began) / 1_000_000_000.0;
-        double limit = (deadlineNanos - request.receivedAtNanos()) / 1_000_000_000.0;
-        InvocationResponse response = RunAnswers.answer(deployment, runId, runName, bound, steps, outcome, result,
-                failure, seconds, limit);
-        engine.runFinished(outcome, end - began, response);
-        emitter.complete(response);
+        InvocationResponse response = RunAnswers.answer(deployment, run, bound, steps, outcome, result, failure,
+                (end - began) / 1e9, (deadlineNanos - request.receivedAtNanos()) / 1e9);
+        run.finish(outcome, response);
+        engine.runFinished(run, outcome, end - began, response);
+        return response;
     }
 }

@@ -1,8 +1,10 @@
 package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.invoke.Invoker;
 
@@ -27,6 +29,8 @@ import io.vertx.ext.web.Router;
  */
 public final class PipelineRuntime implements PipelineEngine {
 
+    private static final ThreadLocal<Run> HANDED = new ThreadLocal<>();
+
     private final Invoker<Object, Object> invoker;
     private final ParameterBinder binder;
     private final ObjectMapper mapper;
@@ -38,6 +42,9 @@ public final class PipelineRuntime implements PipelineEngine {
     private final RunListener[] listeners;
     private final long invokeTimeoutNanos;
     private final int maxRecordedSteps;
+    private final int maxEvents;
+    private final boolean recordSync;
+    private final AtomicLong sequence = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private volatile Deployment deployment;
     private volatile Router router;
@@ -45,7 +52,8 @@ public final class PipelineRuntime implements PipelineEngine {
 
     /**
      * @param recentInvocations the Dev UI's last invocations, or {@code null} outside dev mode
-     * @param others listeners besides the statistics and the recent invocations (metrics)
+     * @param others listeners besides the statistics, the run events and the recent invocations (the run store,
+     *        metrics)
      */
     public PipelineRuntime(Deployment deployment, Invoker<Object, Object> invoker, PipelineRuntimeConfig config,
             ObjectMapper mapper, Vertx vertx, InvocationPool pool, RunStatistics statistics,
@@ -58,13 +66,16 @@ public final class PipelineRuntime implements PipelineEngine {
         this.binder = new ParameterBinder(deployment.definition().getParameters(), mapper);
         this.invokeTimeoutNanos = config.invokeTimeout().toNanos();
         this.maxRecordedSteps = config.maxRecordedSteps();
+        this.maxEvents = config.runs().maxEvents();
+        this.recordSync = config.runs().record() == PipelineRuntimeConfig.RunsRecord.ALL;
         this.statistics = statistics;
         this.recentInvocations = recentInvocations;
-        int count = 1 + others.size() + (recentInvocations != null ? 1 : 0);
+        int count = 2 + others.size() + (recentInvocations != null ? 1 : 0);
         RunListener[] all = new RunListener[count];
         all[0] = statistics;
+        all[1] = new RunHistory();
         for (int i = 0; i < others.size(); i++) {
-            all[i + 1] = others.get(i);
+            all[i + 2] = others.get(i);
         }
         if (recentInvocations != null) {
             all[count - 1] = recentInvocations;
@@ -124,21 +135,78 @@ public final class PipelineRuntime implements PipelineEngine {
         return requested == null ? invokeTimeoutNanos : Math.min(invokeTimeoutNanos, requested.toNanos());
     }
 
-    void runStarted() {
-        for (RunListener listener : listeners) {
-            listener.started();
+    /**
+     * A new run for {@code request}, with a strong random id and the request's name (by default
+     * {@code <pipeline>-<UTC timestamp>}).
+     *
+     * @param async whether its submitter does not wait for its answer: an async run is always recorded, a
+     *        synchronous one when {@code quarkus.pipeline.runs.record} is {@code all}
+     */
+    public Run newRun(InvocationRequest request, RunSource source, boolean async) {
+        Instant now = Instant.now();
+        String name = request.runName() != null ? request.runName()
+                : deployment.definition().getName() + "-" + FastFormats.runNameTime(now);
+        return new Run(FastFormats.randomUuid(), name, sequence.incrementAndGet(), source, now,
+                async || recordSync ? new RunEvents(maxEvents) : null, async);
+    }
+
+    /**
+     * Calls {@code submit}, which invokes the deployment service and subscribes to its answer, handing {@code run} to
+     * the engine's next run on this thread: the built-in service then executes it as that run.
+     *
+     * @return whether the engine took the run (a replaced service may not call it)
+     */
+    public static boolean handing(Run run, Runnable submit) {
+        HANDED.set(run);
+        try {
+            submit.run();
+            return HANDED.get() == null;
+        } finally {
+            HANDED.remove();
         }
     }
 
-    void runFinished(Outcome outcome, long nanos, InvocationResponse response) {
+    /** The run handed to the engine on this thread, once, or {@code null}. */
+    static Run takeHanded() {
+        Run run = HANDED.get();
+        if (run != null) {
+            HANDED.remove();
+        }
+        return run;
+    }
+
+    /** The envelope of a run a replaced service executed on its own and gave no answer for. */
+    public InvocationResponse unanswered(Run run, Outcome outcome, Throwable failure, double seconds) {
+        return RunAnswers.unanswered(deployment, run, outcome, failure, seconds);
+    }
+
+    public void runQueued(Run run) {
         for (RunListener listener : listeners) {
-            listener.finished(outcome, nanos, response);
+            listener.queued(run);
         }
     }
 
-    void runRejected() {
+    public void runAccepted(Run run) {
         for (RunListener listener : listeners) {
-            listener.rejected();
+            listener.accepted(run);
+        }
+    }
+
+    public void runRunning(Run run) {
+        for (RunListener listener : listeners) {
+            listener.running(run);
+        }
+    }
+
+    public void runFinished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
+        for (RunListener listener : listeners) {
+            listener.finished(run, outcome, nanos, response);
+        }
+    }
+
+    public void runRejected(Run run) {
+        for (RunListener listener : listeners) {
+            listener.rejected(run);
         }
     }
 
@@ -154,7 +222,13 @@ public final class PipelineRuntime implements PipelineEngine {
 
     @Override
     public Uni<InvocationResponse> invoke(InvocationRequest request) {
-        return PipelineRun.start(this, request);
+        ParameterBinder.Bound bound;
+        try {
+            bound = binder.bind(request.parameters());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return PipelineRun.start(this, request, bound);
     }
 
     @Override

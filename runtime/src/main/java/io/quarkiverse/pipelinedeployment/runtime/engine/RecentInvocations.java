@@ -26,10 +26,8 @@ public final class RecentInvocations implements RunListener {
     }
 
     @Override
-    public void finished(Outcome outcome, long nanos, InvocationResponse response) {
-        if (response != null) {
-            record(response);
-        }
+    public void finished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
+        record(response);
     }
 
     synchronized void record(InvocationResponse response) {

@@ -1,6 +1,7 @@
 package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -26,8 +27,10 @@ final class RunAnswers {
      * @param seconds how long the run took
      * @param limit the run's time limit, in seconds
      */
-    static InvocationResponse answer(Deployment deployment, String runId, String runName, ParameterBinder.Bound bound,
-            StepLog steps, Outcome outcome, Object result, Throwable failure, double seconds, double limit) {
+    static InvocationResponse answer(Deployment deployment, Run run, ParameterBinder.Bound bound, StepLog steps,
+            Outcome outcome, Object result, Throwable failure, double seconds, double limit) {
+        String runId = run.id();
+        String runName = run.name();
         DeploymentInfo.Snapshot snapshot = deployment.info().snapshot();
         String pipeline = deployment.definition().getName();
         InvocationResponse.Metadata metadata = new InvocationResponse.Metadata(deployment.id(), deployment.name(),
@@ -48,8 +51,28 @@ final class RunAnswers {
                 yield new InvocationResponse(false, null, seconds, metadata,
                         "Pipeline execution timed out after " + limit + " seconds", outcome);
             }
-            case CANCELLED -> new InvocationResponse(false, null, seconds, metadata, "Run cancelled", outcome);
+            case CANCELLED -> new InvocationResponse(false, null, seconds, metadata, run.cancelReason(), outcome);
         };
+    }
+
+    /**
+     * The envelope of a run a replaced service executed on its own, when that service gave none: it failed, or the
+     * run was cancelled.
+     */
+    static InvocationResponse unanswered(Deployment deployment, Run run, Outcome outcome, Throwable failure,
+            double seconds) {
+        DeploymentInfo.Snapshot snapshot = deployment.info().snapshot();
+        InvocationResponse.Metadata metadata = new InvocationResponse.Metadata(deployment.id(), deployment.name(),
+                snapshot.id(), snapshot.name(), deployment.definition().getName(), run.id(), run.name(),
+                run.parametersUsed(), List.of(), 0);
+        String error;
+        if (outcome == Outcome.CANCELLED) {
+            error = run.cancelReason();
+        } else {
+            Throwable cause = unwrap(failure);
+            error = "Failed to execute pipeline: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+        return new InvocationResponse(false, null, seconds, metadata, error, outcome);
     }
 
     private static Object outputs(Deployment deployment, Object result) {

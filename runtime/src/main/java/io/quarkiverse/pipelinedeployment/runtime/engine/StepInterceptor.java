@@ -1,6 +1,7 @@
 package io.quarkiverse.pipelinedeployment.runtime.engine;
 
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.Priority;
@@ -12,8 +13,9 @@ import io.quarkiverse.pipelinedeployment.Step;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Records every call of a {@code @Step} method made during a run in the run's {@link StepLog}. ArC intercepts calls
- * a bean makes to its own non-private methods too, so a pipeline calling {@code this.normalize(...)} is recorded.
+ * Records every call of a {@code @Step} method made during a run in the run's {@link StepLog}, and refuses to start
+ * one in a cancelled run. ArC intercepts calls a bean makes to its own non-private methods too, so a pipeline calling
+ * {@code this.normalize(...)} is recorded.
  */
 @Step
 @Interceptor
@@ -31,24 +33,25 @@ public class StepInterceptor {
         String name = step == null || step.name().isEmpty() ? context.getMethod().getName() : step.name();
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
-        // The place is taken now, so a step called from inside another one is listed after it: call order
-        int place = log.begin();
+        // The place is taken now, so a step called from inside another one is listed after it: call order. A
+        // cancelled run throws here: no step starts after a cancel
+        int place = log.begin(name, start);
         Object result;
         try {
             result = context.proceed();
         } catch (Exception | Error e) {
-            log.end(place, name, start, startNanos, false);
+            log.end(place, name, start, startNanos, e);
             throw e;
         }
         if (result instanceof Uni<?> uni) {
             return uni.onTermination().invoke((item, failure, cancelled) -> log.end(place, name, start, startNanos,
-                    failure == null && !cancelled));
+                    failure != null ? failure : cancelled ? new CancellationException("cancelled") : null));
         }
         if (result instanceof CompletionStage<?> stage) {
-            stage.whenComplete((item, failure) -> log.end(place, name, start, startNanos, failure == null));
+            stage.whenComplete((item, failure) -> log.end(place, name, start, startNanos, failure));
             return result;
         }
-        log.end(place, name, start, startNanos, true);
+        log.end(place, name, start, startNanos, null);
         return result;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse.StepExecution;
+import io.quarkiverse.pipelinedeployment.RunCancelledException;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 
@@ -26,17 +27,32 @@ final class StepLog {
     private static final String CONTEXT_KEY = StepLog.class.getName();
 
     private final ArrayList<StepExecution> entries = new ArrayList<>(8);
+    private final Run run;
     private final RunListener[] listeners;
     private final int maxEntries;
     private int omitted;
 
     /**
-     * @param listeners the engine's listeners, told of each step's end
+     * @param run the run whose steps these are
+     * @param listeners the engine's listeners, told of each step's start and end
      * @param maxEntries {@code quarkus.pipeline.max-recorded-steps}
      */
-    StepLog(RunListener[] listeners, int maxEntries) {
+    StepLog(Run run, RunListener[] listeners, int maxEntries) {
+        this.run = run;
         this.listeners = listeners;
         this.maxEntries = maxEntries;
+    }
+
+    /** The run whose steps these are. */
+    Run run() {
+        return run;
+    }
+
+    /** Tells the listeners of an event the pipeline publishes. */
+    void publish(String kind, Object data) {
+        for (RunListener listener : listeners) {
+            listener.published(run, kind, data);
+        }
     }
 
     /**
@@ -84,37 +100,49 @@ final class StepLog {
     }
 
     /**
-     * Takes the next place in call order for a step that starts now.
+     * Takes the next place in call order for a step that starts now, and tells the listeners.
      *
      * @return its place, for {@link #end}, or {@code -1} past {@code quarkus.pipeline.max-recorded-steps} (the call
      *         is then only counted)
+     * @throws RunCancelledException when the run was cancelled: no step starts after a cancel
      */
-    int begin() {
+    int begin(String name, Instant start) {
+        if (run.cancelRequested()) {
+            throw new RunCancelledException(run.id());
+        }
+        int place;
         synchronized (entries) {
             if (entries.size() >= maxEntries) {
                 omitted++;
-                return -1;
+                place = -1;
+            } else {
+                entries.add(null);
+                place = entries.size() - 1;
             }
-            entries.add(null);
-            return entries.size() - 1;
         }
+        for (RunListener listener : listeners) {
+            listener.stepStarted(run, name, start);
+        }
+        return place;
     }
 
     /**
-     * Records how the step that took {@code place} ended, and tells the listeners (metrics time it).
+     * Records how the step that took {@code place} ended ({@code failure} is {@code null} when it completed), and
+     * tells the listeners (metrics time it).
      */
-    void end(int place, String name, Instant start, long startNanos, boolean completed) {
+    void end(int place, String name, Instant start, long startNanos, Throwable failure) {
         long nanos = System.nanoTime() - startNanos;
+        if (place >= 0) {
+            StepExecution entry = new StepExecution(name,
+                    failure == null ? StepExecution.COMPLETED : StepExecution.FAILED, FastFormats.iso(start),
+                    nanos / 1_000_000_000.0);
+            synchronized (entries) {
+                entries.set(place, entry);
+            }
+        }
+        String error = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         for (RunListener listener : listeners) {
-            listener.stepFinished(name, nanos);
-        }
-        if (place < 0) {
-            return;
-        }
-        StepExecution entry = new StepExecution(name, completed ? StepExecution.COMPLETED : StepExecution.FAILED,
-                FastFormats.iso(start), nanos / 1_000_000_000.0);
-        synchronized (entries) {
-            entries.set(place, entry);
+            listener.stepFinished(run, name, nanos, error);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.quarkiverse.pipelinedeployment.runtime.http;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
+import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore;
+import io.quarkiverse.pipelinedeployment.runtime.runs.Runs;
 import io.quarkus.vertx.http.runtime.HttpCompressionHandler;
 import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
@@ -58,13 +61,39 @@ public final class HttpHandlers {
         };
     }
 
-    public static Handler<RoutingContext> invoke(DeploymentService service, PipelineRuntime runtime,
-            RequestBodies.Limit limit) {
+    /**
+     * The handler of {@code POST <invoke>} and {@code POST <runs>}.
+     *
+     * @param runsPath the runs endpoint's absolute path, or {@code null} when it is not served (every answer is then
+     *        synchronous)
+     * @param alwaysAsync whether every submission is asynchronous ({@code POST <runs>})
+     */
+    public static Handler<RoutingContext> invoke(Runs runs, DeploymentService service, String runsPath,
+            boolean alwaysAsync, Duration keepalive, RequestBodies.Limit limit) {
+        PipelineRuntime runtime = runs.runtime();
         // Large bodies are parsed off the event loop, but no more of them at once than there are CPUs: each takes
         // many times its size in memory while parsed, and more threads would not parse faster
         WorkerExecutor largeBodies = runtime.vertx().createSharedWorkerExecutor("pipeline-large-bodies",
                 Runtime.getRuntime().availableProcessors(), 5, TimeUnit.MINUTES);
-        return new InvokeHandler(service, runtime, runtime.mapper(), limit, largeBodies);
+        return new InvokeHandler(runs, service, runsPath == null ? null : runJson(runtime, runsPath), alwaysAsync,
+                keepalive.toMillis(), limit, largeBodies);
+    }
+
+    /**
+     * A handler of the runs endpoint's reads and cancels.
+     *
+     * @param action {@code LIST}, {@code GET}, {@code RESULT}, {@code EVENTS} or {@code CANCEL}
+     * @param runsPath the runs endpoint's absolute path
+     */
+    public static Handler<RoutingContext> runs(String action, RunStore store, PipelineRuntime runtime,
+            String runsPath, Duration keepalive) {
+        return new RunsHandler(RunsHandler.Action.valueOf(action), store, runJson(runtime, runsPath),
+                runtime.mapper().writer(), keepalive.toMillis());
+    }
+
+    private static RunJson runJson(PipelineRuntime runtime, String runsPath) {
+        return new RunJson(runtime.mapper().writer(), runtime.definition().getName(), runtime.deploymentId(),
+                runsPath);
     }
 
     public static Handler<RoutingContext> info(DeploymentService service, ObjectWriter writer) {

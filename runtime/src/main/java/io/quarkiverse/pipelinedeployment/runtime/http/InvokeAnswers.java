@@ -62,6 +62,16 @@ final class InvokeAnswers {
         }
     }
 
+    /** Answers with the envelope of a run that ended before (an idempotent replay). */
+    void replay(RoutingContext ctx, InvocationResponse response) {
+        Buffer body = serialize(response);
+        if (body == null) {
+            JsonResponses.send(ctx, 500, OUTPUTS_NOT_WRITABLE);
+        } else {
+            JsonResponses.send(ctx, Problem.status(response), body);
+        }
+    }
+
     /** Answers a request once the run's {@code Uni} ends; see {@link Responder}. */
     UniSubscriber<InvocationResponse> responder(RoutingContext ctx, boolean large) {
         return new Responder(ctx, Vertx.currentContext(), large);

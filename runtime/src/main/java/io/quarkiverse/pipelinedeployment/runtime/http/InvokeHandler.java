@@ -4,19 +4,16 @@ import java.util.concurrent.Callable;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.InvalidParametersException;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
-import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
 import io.quarkiverse.pipelinedeployment.runtime.engine.ParameterBinder;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRun;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Problem;
+import io.quarkiverse.pipelinedeployment.runtime.runs.Runs;
 import io.quarkus.arc.ClientProxy;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -29,8 +26,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Serves {@code POST <root><api><invoke>}: reads and checks the body, hands the request to the
- * {@link DeploymentService} on the request's Vert.x context, and writes its single answer back on that context.
+ * Serves {@code POST <root><api><invoke>} and {@code POST <runs>}: reads and checks the body, submits the request as a
+ * run ({@link RunSubmissions}) on the request's Vert.x context, and writes its single answer back on that context.
  * <p>
  * Bodies up to {@link RequestBodies#OFF_LOOP_SIZE} are parsed and answered on the event loop, with no thread hop.
  * Larger ones are parsed (and, for the built-in service, their parameters bound) on a worker thread, and the request
@@ -41,26 +38,30 @@ final class InvokeHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(InvokeHandler.class);
 
-    private final DeploymentService service;
     /** The built-in service's runtime, to bind a large body's parameters off the event loop; else {@code null}. */
     private final PipelineRuntime builtIn;
     private final InvokeRequests requests;
     private final InvokeAnswers answers;
+    private final RunSubmissions submissions;
     private final RequestBodies.Limit limit;
     /** Parses large bodies and writes large answers: as many threads as CPUs, so their memory stays bounded. */
     private final WorkerExecutor largeBodies;
 
     /**
-     * @param runtime the pipeline runtime, used when {@code service} is the built-in service itself (not a subclass,
-     *        which may do its own binding): a large body's parameters are then bound off the event loop too
+     * @param runs the runs the requests are submitted to; its runtime is used when the deployment service is the
+     *        built-in service itself (not a subclass, which may do its own binding): a large body's parameters are
+     *        then bound off the event loop too
+     * @param json the runs endpoint's JSON, or {@code null} when it is not served (every answer is then synchronous)
+     * @param alwaysAsync whether every submission is asynchronous ({@code POST <runs>})
      */
-    InvokeHandler(DeploymentService service, PipelineRuntime runtime, ObjectMapper mapper,
+    InvokeHandler(Runs runs, DeploymentService service, RunJson json, boolean alwaysAsync, long keepaliveMillis,
             RequestBodies.Limit limit, WorkerExecutor largeBodies) {
+        PipelineRuntime runtime = runs.runtime();
         this.largeBodies = largeBodies;
-        this.service = service;
         this.builtIn = ClientProxy.unwrap(service).getClass() == PipelineDeploymentService.class ? runtime : null;
-        this.requests = new InvokeRequests(mapper);
-        this.answers = new InvokeAnswers(mapper.writer(), largeBodies);
+        this.requests = new InvokeRequests(runtime.mapper());
+        this.answers = new InvokeAnswers(runtime.mapper().writer(), largeBodies);
+        this.submissions = new RunSubmissions(runs, answers, json, alwaysAsync, keepaliveMillis);
         this.limit = limit;
     }
 
@@ -82,29 +83,9 @@ final class InvokeHandler implements Handler<RoutingContext> {
         }
         Object parsed = requests.parse(body, receivedAt);
         if (parsed instanceof InvocationRequest invocation) {
-            invoke(ctx, invocation, false);
+            submissions.submit(ctx, invocation, body, false, null);
         } else {
             answers.answer((Problem) parsed).send(ctx);
-        }
-    }
-
-    /** Hands the request to the service; must run on the request's Vert.x context. */
-    private void invoke(RoutingContext ctx, InvocationRequest invocation, boolean large) {
-        Uni<InvocationResponse> run;
-        try {
-            run = service.invoke(invocation);
-        } catch (Throwable t) {
-            answers.answer(Problem.of(t)).send(ctx);
-            return;
-        }
-        subscribe(ctx, run, large);
-    }
-
-    private void subscribe(RoutingContext ctx, Uni<InvocationResponse> run, boolean large) {
-        try {
-            run.subscribe().withSubscriber(answers.responder(ctx, large));
-        } catch (Throwable t) {
-            answers.answer(Problem.of(t)).send(ctx);
         }
     }
 
@@ -160,12 +141,9 @@ final class InvokeHandler implements Handler<RoutingContext> {
                 LOG.errorf(result.cause(), "Failed to read an invoke request body");
                 JsonResponses.send(ctx, 500, InvokeAnswers.INTERNAL_ERROR);
             } else if (result.result() instanceof InvocationRequest invocation) {
-                if (bound != null) {
-                    // What the built-in service's invoke does, with the parameters already bound
-                    subscribe(ctx, PipelineRun.start(builtIn, invocation, bound), true);
-                } else {
-                    invoke(ctx, invocation, true);
-                }
+                // With the parameters already bound: what the built-in service's invoke does
+                submissions.submit(ctx, invocation, body, true,
+                        bound != null ? PipelineRun.start(builtIn, invocation, bound) : null);
             } else {
                 answers.answer((Problem) result.result()).send(ctx);
             }

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 import io.quarkiverse.pipelinedeployment.runtime.engine.InvocationPool;
+import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunListener;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatistics;
 
@@ -21,10 +22,12 @@ import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatistics;
  * when the metrics endpoint is served. A listener of runs:
  * <ul>
  * <li>{@code pipeline_invocations_total{pipeline,status}}: runs by outcome ({@code success}, {@code failure},
- * {@code timeout}, {@code cancelled} when the client went away before the answer);</li>
+ * {@code timeout}, {@code cancelled} when the run was cancelled or the client of a synchronous invocation went away
+ * before the answer);</li>
  * <li>{@code pipeline_invocation_seconds{pipeline}}: run durations, a histogram;</li>
  * <li>{@code pipeline_step_seconds{pipeline,step}}: step durations, a histogram;</li>
  * <li>{@code pipeline_invocations_active{pipeline}}: runs in flight;</li>
+ * <li>{@code pipeline_runs_queued{pipeline}}: runs waiting for their turn;</li>
  * <li>{@code pipeline_invocations_rejected_total{pipeline}}: invocations turned away with 503;</li>
  * <li>{@code pipeline_pool_threads_busy{pipeline}}, {@code pipeline_pool_threads_max{pipeline}},
  * {@code pipeline_pool_queue_size{pipeline}}: the invocation thread pool, when the pipeline uses it.</li>
@@ -68,6 +71,11 @@ public final class PipelineMetrics implements RunListener {
                 .description("Pipeline runs in flight")
                 .tag(PIPELINE, pipeline)
                 .register(registry);
+        Gauge.builder("pipeline.runs.queued", statistics, RunStatistics::queuedRuns)
+                .description("Pipeline runs waiting for their turn: async submissions and invocations waiting for a"
+                        + " thread")
+                .tag(PIPELINE, pipeline)
+                .register(registry);
         if (pool.bounded()) {
             // A run that timed out has ended, but a pipeline that ignores interruption keeps its thread busy
             Gauge.builder("pipeline.pool.threads.busy", pool, InvocationPool::busyThreads)
@@ -99,18 +107,18 @@ public final class PipelineMetrics implements RunListener {
     }
 
     @Override
-    public void finished(Outcome outcome, long nanos, InvocationResponse response) {
+    public void finished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
         outcomes[outcome.ordinal()].increment();
         invocation.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
-    public void rejected() {
+    public void rejected(Run run) {
         rejected.increment();
     }
 
     @Override
-    public void stepFinished(String step, long nanos) {
+    public void stepFinished(Run run, String step, long nanos, String error) {
         Timer timer = steps.get(step);
         if (timer == null) {
             timer = steps.computeIfAbsent(step, this::stepTimer);

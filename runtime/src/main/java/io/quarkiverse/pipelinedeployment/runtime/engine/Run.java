@@ -1,0 +1,255 @@
+package io.quarkiverse.pipelinedeployment.runtime.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
+import io.quarkiverse.pipelinedeployment.InvocationResponse.StepExecution;
+
+/**
+ * One run of the pipeline as a resource: its identity, where it is in its life, what it was given and what it
+ * answered, and its events. Created when the run is accepted (by an HTTP request now; Kafka and the batcher next),
+ * before it is queued; the engine moves it along, the run store keeps it, and its events are streamed to the clients
+ * that follow it.
+ * <p>
+ * A run that is not recorded ({@code quarkus.pipeline.runs.record=async} for a synchronous invocation) has no events
+ * and is never stored; it still gives the pipeline its {@code RunContext}.
+ */
+public final class Run {
+
+    /** What a cancel request did. */
+    public enum CancelResult {
+        /** The run was queued: it ended {@code cancelled} at once. */
+        DEQUEUED,
+        /** The run was running: it was asked to stop, and ends {@code cancelled}. */
+        REQUESTED,
+        /** The run had already ended. */
+        FINISHED
+    }
+
+    private final String id;
+    private final String name;
+    private final long sequence;
+    private final RunSource source;
+    private final Instant created;
+    private final RunEvents events;
+    private final boolean async;
+    private volatile String cancelReason;
+    private volatile RunStatus status = RunStatus.QUEUED;
+    private volatile Instant started;
+    private volatile Instant finished;
+    private volatile JsonNode parametersUsed;
+    private volatile StepLog steps;
+    private volatile InvocationResponse response;
+    private volatile boolean cancelRequested;
+    private volatile boolean engineRun;
+    private Runnable canceller;
+
+    /**
+     * @param sequence the run's place in this deployment's creation order (list cursors)
+     * @param events the run's events, or {@code null} for a run that is not recorded
+     * @param async whether its submitter does not wait for its answer
+     */
+    public Run(String id, String name, long sequence, RunSource source, Instant created, RunEvents events,
+            boolean async) {
+        this.id = id;
+        this.async = async;
+        this.name = name;
+        this.sequence = sequence;
+        this.source = source;
+        this.created = created;
+        this.events = events;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public RunSource source() {
+        return source;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    /** When the pipeline began, or {@code null}. */
+    public Instant started() {
+        return started;
+    }
+
+    /** When the run ended, or {@code null}. */
+    public Instant finished() {
+        return finished;
+    }
+
+    /** The bound parameters with their defaults, once bound; else {@code null}. */
+    public JsonNode parametersUsed() {
+        return parametersUsed;
+    }
+
+    /** The steps that ended so far, in call order. */
+    public List<StepExecution> steps() {
+        InvocationResponse r = response;
+        if (r != null && r.metadata() != null) {
+            return r.metadata().steps();
+        }
+        StepLog log = steps;
+        return log == null ? List.of() : log.snapshot();
+    }
+
+    /** The envelope of the ended run, as a synchronous invoke answers it; {@code null} before the end. */
+    public InvocationResponse response() {
+        return response;
+    }
+
+    public boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    /** Whether its submitter does not wait for its answer (it was submitted asynchronously). */
+    public boolean async() {
+        return async;
+    }
+
+    /** The error of the cancelled envelope: {@code Run cancelled}, or why the deployment cancelled it. */
+    public String cancelReason() {
+        String reason = cancelReason;
+        return reason != null ? reason : "Run cancelled";
+    }
+
+    /** Whether the run's events are kept (and the run stored). */
+    public boolean recorded() {
+        return events != null;
+    }
+
+    /** The run's events, or {@code null} for a run that is not recorded. */
+    public RunEvents events() {
+        return events;
+    }
+
+    /** Whether the engine executes the run (the built-in service), rather than a replaced service on its own. */
+    public boolean engineRun() {
+        return engineRun;
+    }
+
+    /** The pipeline is about to run with these parameters; {@code steps} records its steps. */
+    void bound(JsonNode used, StepLog log) {
+        this.engineRun = true;
+        this.parametersUsed = used;
+        this.steps = log;
+    }
+
+    /** Records the parameters of a run the built-in engine does not execute (a replaced deployment service). */
+    public void parameters(JsonNode given) {
+        if (parametersUsed == null) {
+            parametersUsed = given;
+        }
+    }
+
+    /**
+     * Moves a queued run to {@code running}.
+     *
+     * @return {@code false} when the run is no longer queued (it was cancelled meanwhile)
+     */
+    public synchronized boolean markRunning() {
+        if (status != RunStatus.QUEUED) {
+            return false;
+        }
+        started = Instant.now();
+        status = RunStatus.RUNNING;
+        return true;
+    }
+
+    /**
+     * Ends the run with its envelope.
+     *
+     * @return {@code false} when it had ended already
+     */
+    public synchronized boolean finish(Outcome outcome, InvocationResponse envelope) {
+        if (status.terminal()) {
+            return false;
+        }
+        finished = Instant.now();
+        response = envelope;
+        status = RunStatus.of(outcome);
+        return true;
+    }
+
+    /**
+     * What stops the run's work when a cancel is requested: set by the engine once the run is handed to it. A cancel
+     * requested before is carried out at once.
+     */
+    public void onCancel(Runnable stop) {
+        boolean now;
+        synchronized (this) {
+            canceller = stop;
+            now = cancelRequested && !status.terminal();
+        }
+        if (now) {
+            stop.run();
+        }
+    }
+
+    /**
+     * Asks the run to stop: a queued run never starts, a running one starts no further step and its work is
+     * interrupted or cancelled. Either way it ends {@code cancelled}.
+     */
+    public CancelResult cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * {@link #cancel()}, with the error its envelope reports.
+     *
+     * @param reason the envelope's error, or {@code null} for {@code Run cancelled}
+     */
+    public CancelResult cancel(String reason) {
+        Runnable stop;
+        CancelResult result;
+        synchronized (this) {
+            if (status.terminal()) {
+                return CancelResult.FINISHED;
+            }
+            if (!cancelRequested && reason != null) {
+                cancelReason = reason;
+            }
+            result = status == RunStatus.QUEUED ? CancelResult.DEQUEUED : CancelResult.REQUESTED;
+            cancelRequested = true;
+            stop = canceller;
+        }
+        if (stop != null) {
+            stop.run();
+        }
+        return result;
+    }
+
+    /** Seconds from the start (or the creation, if it never started) to the end, or to now. */
+    public double executionTime() {
+        InvocationResponse r = response;
+        if (r != null) {
+            return r.executionTime();
+        }
+        Instant from = started;
+        if (from == null) {
+            return 0;
+        }
+        Instant to = finished != null ? finished : Instant.now();
+        return (to.toEpochMilli() - from.toEpochMilli()) / 1000.0;
+    }
+}

@@ -1,0 +1,63 @@
+package io.quarkiverse.pipelinedeployment.runtime.engine;
+
+import java.time.Instant;
+
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
+
+/**
+ * Turns what happens to a recorded run into its events: {@code run_queued}, {@code run_started}, the steps, the
+ * pipeline's own events and one terminal event whose data is the envelope. A listener of runs.
+ */
+final class RunHistory implements RunListener {
+
+    @Override
+    public void queued(Run run) {
+        RunEvents events = run.events();
+        if (events != null) {
+            events.append(RunEvent.QUEUED, new RunEvent.Queued(run.id(), run.name(), FastFormats.iso(run.created())),
+                    false);
+        }
+    }
+
+    @Override
+    public void running(Run run) {
+        RunEvents events = run.events();
+        if (events != null) {
+            events.append(RunEvent.STARTED, new RunEvent.Started(FastFormats.iso(run.started())), false);
+        }
+    }
+
+    @Override
+    public void stepStarted(Run run, String step, Instant start) {
+        RunEvents events = run.events();
+        if (events != null) {
+            events.append(RunEvent.STEP_STARTED, new RunEvent.StepStarted(step, FastFormats.iso(start)), false);
+        }
+    }
+
+    @Override
+    public void stepFinished(Run run, String step, long nanos, String error) {
+        RunEvents events = run.events();
+        if (events != null) {
+            events.append(error == null ? RunEvent.STEP_COMPLETED : RunEvent.STEP_FAILED,
+                    new RunEvent.StepEnded(step, nanos / 1_000_000_000.0, error), false);
+        }
+    }
+
+    @Override
+    public void published(Run run, String kind, Object data) {
+        RunEvents events = run.events();
+        if (events != null) {
+            events.append(kind, data, false);
+        }
+    }
+
+    @Override
+    public void finished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
+        RunEvents events = run.events();
+        if (events != null) {
+            events.append(RunStatus.of(outcome).terminalEvent(), response, true);
+        }
+    }
+}

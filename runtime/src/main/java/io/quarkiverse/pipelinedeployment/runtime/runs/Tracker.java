@@ -1,0 +1,127 @@
+package io.quarkiverse.pipelinedeployment.runtime.runs;
+
+import io.quarkiverse.pipelinedeployment.InvocationRequest;
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
+import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
+import io.smallrye.mutiny.subscription.UniSubscriber;
+import io.smallrye.mutiny.subscription.UniSubscription;
+
+/**
+ * Subscribes to the deployment service's answer for a run and passes it on to whoever waits for it (nobody, for an
+ * asynchronous run). A failure during the submission itself (the parameters do not bind, the queue is full) is kept
+ * for {@link #submitted()}. When the service did not execute the run through the engine (a replaced service that
+ * does not call the built-in one), the tracker moves the run along itself: queued, running, then ended with the
+ * service's answer, and a cancel cancels the subscription.
+ */
+final class Tracker implements UniSubscriber<InvocationResponse> {
+
+    private final PipelineRuntime runtime;
+    private final Run run;
+    private final InvocationRequest request;
+    private final UniSubscriber<InvocationResponse> answer;
+    private final long startNanos = System.nanoTime();
+    private volatile UniSubscription subscription;
+    /** While the service is being called; then a failure is the submission's. */
+    private boolean submitting = true;
+    private Throwable submissionFailure;
+    /** The answer of a service run that arrived during the submission. */
+    private InvocationResponse early;
+
+    Tracker(PipelineRuntime runtime, Run run, InvocationRequest request, UniSubscriber<InvocationResponse> answer) {
+        this.runtime = runtime;
+        this.run = run;
+        this.request = request;
+        this.answer = answer;
+    }
+
+    @Override
+    public void onSubscribe(UniSubscription s) {
+        subscription = s;
+        if (answer != null) {
+            // Whoever waits may go away (the client disconnects): the run is then cancelled
+            answer.onSubscribe(this::abandoned);
+        }
+    }
+
+    /** Whoever waited for the answer went away. */
+    private void abandoned() {
+        subscription.cancel();
+        if (!run.engineRun()) {
+            end(Outcome.CANCELLED, runtime.unanswered(run, Outcome.CANCELLED, null, seconds()));
+        }
+    }
+
+    @Override
+    public void onItem(InvocationResponse item) {
+        if (!run.engineRun()) {
+            if (submitting) {
+                early = item;
+            } else {
+                end(item.outcome() == null ? Outcome.SUCCESS : item.outcome(), item);
+            }
+        }
+        if (answer != null) {
+            answer.onItem(item);
+        }
+    }
+
+    @Override
+    public void onFailure(Throwable failure) {
+        if (submitting) {
+            submissionFailure = failure;
+        } else if (!run.engineRun()) {
+            end(Outcome.FAILURE, runtime.unanswered(run, Outcome.FAILURE, failure, seconds()));
+        }
+        if (answer != null) {
+            answer.onFailure(failure);
+        }
+    }
+
+    /**
+     * The submission returned: the failure that turned the run away before it existed, or {@code null} when the run
+     * was accepted (and, for a service run, is now queued and running).
+     */
+    Throwable submitted() {
+        submitting = false;
+        if (submissionFailure != null || run.engineRun()) {
+            return submissionFailure;
+        }
+        run.parameters(request.parameters());
+        runtime.runQueued(run);
+        runtime.runAccepted(run);
+        run.onCancel(this::cancel);
+        if (run.markRunning()) {
+            runtime.runRunning(run);
+        }
+        if (early != null) {
+            end(early.outcome() == null ? Outcome.SUCCESS : early.outcome(), early);
+        }
+        return null;
+    }
+
+    /** A cancel was requested for a service run: stop waiting for the service, and answer the cancelled envelope. */
+    private void cancel() {
+        UniSubscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+        InvocationResponse cancelled = runtime.unanswered(run, Outcome.CANCELLED, null, seconds());
+        if (end(Outcome.CANCELLED, cancelled) && answer != null) {
+            answer.onItem(cancelled);
+        }
+    }
+
+    private boolean end(Outcome outcome, InvocationResponse response) {
+        if (run.finish(outcome, response)) {
+            runtime.runFinished(run, outcome, System.nanoTime() - startNanos, response);
+            return true;
+        }
+        return false;
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - startNanos) / 1_000_000_000.0;
+    }
+}
