@@ -84,10 +84,13 @@ final class PipelineOpenApiFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             openAPI.paths(OASFactory.createPaths());
         }
+        RunsOpenApi.Schemas schemas = schemas();
         for (Map.Entry<BuiltinEndpoint, String> e : paths.entrySet()) {
             switch (e.getKey()) {
                 case INVOKE -> openAPI.getPaths().addPathItem(e.getValue(),
-                        OASFactory.createPathItem().POST(invoke()));
+                        OASFactory.createPathItem().POST(invoke(schemas)));
+                case RUNS -> new RunsOpenApi(schemas, protectedEndpoints.contains(BuiltinEndpoint.RUNS))
+                        .addTo(openAPI, e.getValue());
                 case INFO -> openAPI.getPaths().addPathItem(e.getValue(), OASFactory.createPathItem().GET(
                         operation("info", "Describe the deployment",
                                 "The deployment, the pipeline with its schemas and defaults, the paths and counters.")
@@ -164,7 +167,8 @@ final class PipelineOpenApiFilter implements OASFilter {
         return operation;
     }
 
-    private Operation invoke() {
+    /** The schemas of the invoke body and answer, with the pipeline's own, shared by invoke and runs. */
+    private RunsOpenApi.Schemas schemas() {
         Schema request = object("InvokeRequest")
                 .addProperty("parameters", convert(inputSchema))
                 .addProperty("run_name", string().description("The run's name; default <pipeline>-<UTC timestamp>"))
@@ -200,23 +204,45 @@ final class PipelineOpenApiFilter implements OASFilter {
                         .items(OASFactory.createSchema()))
                 .addProperty("msg", string())
                 .addProperty("input", OASFactory.createSchema());
+        APIResponse invalid = OASFactory.createAPIResponse()
+                .description("The body or the parameters are invalid: one entry per problem")
+                .content(json(object("HTTPValidationError").addProperty("detail",
+                        OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(validationError))));
+        return new RunsOpenApi.Schemas(request, envelope, convert(inputSchema),
+                convert(outputSchema).addType(Schema.SchemaType.NULL), step, invalid);
+    }
+
+    private Operation invoke(RunsOpenApi.Schemas schemas) {
+        Content answer = json(schemas.envelope());
+        boolean runs = paths.containsKey(BuiltinEndpoint.RUNS);
+        if (runs) {
+            answer.addMediaType("text/event-stream", OASFactory.createMediaType().schema(string().description(
+                    "With Accept: text/event-stream, the run's events, as GET <runs>/{run_id}/events sends them")));
+        }
         APIResponses responses = responses(ok(
-                "The run's envelope; a failing pipeline still answers 200 with success false", json(envelope)))
+                "The run's envelope; a failing pipeline still answers 200 with success false", answer))
                 .addAPIResponse("413", detail("The body is larger than quarkus.pipeline.max-request-size"))
                 .addAPIResponse("415", detail("The body is not JSON"))
-                .addAPIResponse("422", OASFactory.createAPIResponse()
-                        .description("The body or the parameters are invalid: one entry per problem")
-                        .content(json(object("HTTPValidationError").addProperty("detail",
-                                OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(validationError)))))
+                .addAPIResponse("422", schemas.invalid())
+                .addAPIResponse("409", detail("A request with this Idempotency-Key is still in progress"))
                 .addAPIResponse("503", detail("Every invocation thread is busy and the queue is full; retry later"))
                 .addAPIResponse("504", OASFactory.createAPIResponse()
                         .description("The run exceeded its time limit; the envelope with success false")
-                        .content(json(envelope)));
-        return operation("invoke", "Invoke the " + pipeline + " pipeline",
+                        .content(json(schemas.envelope())));
+        Operation operation = operation("invoke", "Invoke the " + pipeline + " pipeline",
                 "Runs the pipeline once with the given parameters and answers its outputs, with the run's metadata "
                         + "and recorded steps.")
-                .requestBody(OASFactory.createRequestBody().required(true).content(json(request)))
+                .addParameter(RunsOpenApi.idempotencyKey())
+                .requestBody(OASFactory.createRequestBody().required(true).content(json(schemas.request())))
                 .responses(responses);
+        if (runs) {
+            responses.addAPIResponse("202", RunsOpenApi.accepted());
+            operation.addParameter(OASFactory.createParameter().name("Prefer")
+                    .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                    .description("respond-async: answer 202 with the run's links at once, as POST <runs> does")
+                    .schema(string()));
+        }
+        return operation;
     }
 
     private static Operation metrics() {
