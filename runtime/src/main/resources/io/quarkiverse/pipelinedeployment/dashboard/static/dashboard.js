@@ -157,14 +157,21 @@
 
   // Invoking
 
-  function invoke(event) {
-    event.preventDefault();
+  // The invoke body from the form, or null when a field is not valid
+  function requestBody() {
     var body;
-    try { body = { parameters: readParameters() }; } catch (e) { return; }
+    try { body = { parameters: readParameters() }; } catch (e) { return null; }
     var runName = $('run-name').value.trim();
     if (runName) { body.run_name = runName; }
     var timeout = $('timeout').value.trim();
     if (timeout) { body.timeout = Number(timeout); }
+    return body;
+  }
+
+  function invoke(event) {
+    event.preventDefault();
+    var body = requestBody();
+    if (!body) { return; }
     var button = $('invoke-button');
     button.disabled = true;
     $('invoke-status').textContent = 'Running…';
@@ -180,6 +187,7 @@
           showProblem(r.status, r.body);
         }
         refreshInfo();
+        refreshRuns();
       })
       .catch(function (e) { $('invoke-status').textContent = 'Failed: ' + e.message; })
       .then(function () { button.disabled = false; });
@@ -242,6 +250,160 @@
     $('history-empty').hidden = state.history.length > 0;
   }
 
+  // Runs: the list, one run's live steps and events, cancel and result
+
+  var runs = { selected: null, stream: null, timer: null };
+
+  function refreshRuns() {
+    if (!config.paths.runs) { return Promise.resolve(); }
+    var status = $('runs-status').value;
+    return getJson(config.paths.runs + '?limit=50' + (status ? '&status=' + encodeURIComponent(status) : ''))
+      .then(function (r) {
+        if (r.status !== 200) { return; }
+        var tbody = $('runs-table').querySelector('tbody');
+        tbody.textContent = '';
+        r.body.runs.forEach(function (run) {
+          var row = el('tr', { 'class': 'clickable' + (run.run_id === runs.selected ? ' selected' : ''),
+            'data-run-id': run.run_id }, [
+            el('td', { text: run.run_name }),
+            el('td', {}, [el('span', { 'class': 'badge ' + run.status, text: run.status })]),
+            el('td', { text: run.created }),
+            el('td', { text: (run.execution_time * 1000).toFixed(1) + ' ms' })]);
+          row.addEventListener('click', function () { selectRun(run.run_id); });
+          tbody.appendChild(row);
+        });
+        $('runs-empty').hidden = r.body.runs.length > 0;
+      });
+  }
+
+  function submitRun() {
+    var body = requestBody();
+    if (!body) { return; }
+    $('invoke-status').textContent = 'Submitting…';
+    fetch(config.paths.runs, { method: 'POST', headers: headers(true), body: JSON.stringify(body) })
+      .then(function (r) { return r.json().then(function (json) { return { status: r.status, body: json }; }); })
+      .then(function (r) {
+        $('invoke-status').textContent = 'HTTP ' + r.status;
+        if (r.status === 401) { showAuth(); }
+        if (r.status === 202) {
+          selectRun(r.body.run_id);
+          refreshRuns();
+        } else {
+          showProblem(r.status, r.body);
+        }
+      })
+      .catch(function (e) { $('invoke-status').textContent = 'Failed: ' + e.message; });
+  }
+
+  function runPath(id) { return config.paths.runs + '/' + encodeURIComponent(id); }
+
+  function showRunStatus(status) {
+    $('run-detail-status').textContent = status;
+    $('run-detail-status').className = 'badge ' + status;
+    $('run-cancel').hidden = !(status === 'queued' || status === 'running');
+  }
+
+  function selectRun(id) {
+    if (runs.stream) { runs.stream.abort(); }
+    runs.selected = id;
+    $('run-detail').hidden = false;
+    $('run-detail-id').textContent = id;
+    $('run-steps').querySelector('tbody').textContent = '';
+    $('run-events').textContent = '';
+    $('run-result').textContent = '(not finished)';
+    $('run-result-error').hidden = true;
+    var rows = $('runs-table').querySelectorAll('tr[data-run-id]');
+    for (var i = 0; i < rows.length; i++) {
+      rows[i].classList.toggle('selected', rows[i].getAttribute('data-run-id') === id);
+    }
+    getJson(runPath(id)).then(function (r) {
+      if (r.status !== 200 || runs.selected !== id) { return; }
+      $('run-detail-name').textContent = r.body.run_name;
+      showRunStatus(r.body.status);
+    });
+    followEvents(id);
+  }
+
+  // Server-sent events read with fetch, which (unlike EventSource) sends the API key
+  function followEvents(id) {
+    var controller = new AbortController();
+    runs.stream = controller;
+    var steps = {};
+    fetch(runPath(id) + '/events', { headers: Object.assign(headers(false), { 'Accept': 'text/event-stream' }),
+      signal: controller.signal }).then(function (r) {
+      if (!r.ok || !r.body) { return; }
+      var reader = r.body.getReader(), decoder = new TextDecoder(), buffer = '';
+      function pump() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) { return; }
+          buffer += decoder.decode(chunk.value, { stream: true });
+          var end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            onEvent(id, steps, parseEvent(buffer.substring(0, end)));
+            buffer = buffer.substring(end + 2);
+          }
+          return pump();
+        });
+      }
+      return pump();
+    }).catch(function () { /* aborted, or the connection closed */ });
+  }
+
+  function parseEvent(text) {
+    var event = { id: null, kind: null, data: null };
+    text.split('\n').forEach(function (line) {
+      if (line.indexOf('id: ') === 0) { event.id = line.substring(4); }
+      if (line.indexOf('event: ') === 0) { event.kind = line.substring(7); }
+      if (line.indexOf('data: ') === 0) { event.data = JSON.parse(line.substring(6)); }
+    });
+    return event;
+  }
+
+  function onEvent(id, steps, event) {
+    if (!event.kind || runs.selected !== id) { return; }
+    var summary = event.kind;
+    var data = event.data || {};
+    if (event.kind === 'step_started' || event.kind === 'step_completed' || event.kind === 'step_failed') {
+      var row;
+      if (event.kind === 'step_started') {
+        row = el('tr', { 'data-step': data.step }, [el('td', { text: data.step }), el('td', { text: 'running' }),
+          el('td', { text: '…' })]);
+        steps[data.step + '#open'] = row;
+        $('run-steps').querySelector('tbody').appendChild(row);
+      } else {
+        row = steps[data.step + '#open'];
+        if (row) {
+          row.children[1].textContent = event.kind === 'step_completed' ? 'completed' : 'failed';
+          row.children[2].textContent = (data.duration * 1000).toFixed(3) + ' ms';
+          delete steps[data.step + '#open'];
+        }
+      }
+      summary += ' ' + data.step;
+    } else if (event.kind === 'run_started') {
+      showRunStatus('running');
+    } else if (event.kind.indexOf('run_') === 0 && event.kind !== 'run_queued') {
+      var status = event.kind.substring(4);
+      showRunStatus(status);
+      $('run-result').textContent = JSON.stringify(data.outputs, null, 2);
+      $('run-result-error').hidden = !data.error;
+      $('run-result-error').textContent = data.error || '';
+      refreshRuns();
+    } else if (event.kind !== 'run_queued') {
+      summary += ' ' + JSON.stringify(data);
+    }
+    $('run-events').appendChild(el('li', { text: (event.id ? '#' + event.id + ' ' : '') + summary }));
+  }
+
+  function cancelRun() {
+    var id = runs.selected;
+    fetch(runPath(id) + '/cancel', { method: 'POST', headers: headers(false) })
+      .then(function (r) { return r.json().then(function (json) { return { status: r.status, body: json }; }); })
+      .then(function (r) {
+        if (r.status === 202) { showRunStatus(r.body.status); }
+        refreshRuns();
+      });
+  }
+
   // Start
 
   $('invoke-form').addEventListener('submit', invoke);
@@ -250,10 +412,20 @@
     state.apiKey = $('api-key').value.trim();
     sessionStorage.setItem('pipeline-api-key', state.apiKey);
     refreshInfo();
+    refreshRuns();
   });
   if (!config.paths.invoke) { $('invoke-button').disabled = true; $('invoke-status').textContent = 'invoke is not served'; }
+  if (config.paths.runs) {
+    $('runs-card').hidden = false;
+    $('submit-run-button').hidden = false;
+    $('submit-run-button').addEventListener('click', submitRun);
+    $('runs-status').addEventListener('change', refreshRuns);
+    $('runs-refresh').addEventListener('click', refreshRuns);
+    $('run-cancel').addEventListener('click', cancelRun);
+  }
   renderLinks();
   refreshInfo();
   refreshHealth();
-  setInterval(function () { refreshInfo(); refreshHealth(); }, 10000);
+  refreshRuns();
+  setInterval(function () { refreshInfo(); refreshHealth(); refreshRuns(); }, 5000);
 })();
