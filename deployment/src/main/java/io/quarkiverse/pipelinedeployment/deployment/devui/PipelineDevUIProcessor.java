@@ -44,6 +44,10 @@ class PipelineDevUIProcessor {
                 .title("Recent invocations")
                 .icon("font-awesome-solid:clock-rotate-left")
                 .componentLink("qwc-pipeline-deployment-invocations.js"));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Runs")
+                .icon("font-awesome-solid:list-check")
+                .componentLink("qwc-pipeline-deployment-runs.js"));
 
         // A link per enabled endpoint, at its full path
         List<Map<String, Object>> links = new ArrayList<>();

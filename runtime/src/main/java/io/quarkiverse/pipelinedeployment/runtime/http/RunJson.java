@@ -19,9 +19,9 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * The JSON of runs: the submission's answer, the run record, the list's summaries. Links are absolute paths under the
- * runs endpoint.
+ * runs endpoint. The Dev UI shows the same JSON.
  */
-final class RunJson {
+public final class RunJson {
 
     /** {@code links} of a submission. */
     @JsonPropertyOrder({ "self", "result", "events", "cancel" })
@@ -75,7 +75,8 @@ final class RunJson {
     /** The runs endpoint's absolute path. */
     private final String runsPath;
 
-    RunJson(ObjectWriter writer, String pipelineName, String deploymentId, String runsPath) {
+    /** @param runsPath the runs endpoint's absolute path, for the links */
+    public RunJson(ObjectWriter writer, String pipelineName, String deploymentId, String runsPath) {
         this.writer = writer;
         this.pipelineName = pipelineName;
         this.deploymentId = deploymentId;
@@ -98,7 +99,7 @@ final class RunJson {
                 new Links(self, self + "/result", self + "/events", self + "/cancel")));
     }
 
-    Buffer record(Run run) {
+    public Buffer record(Run run) {
         InvocationResponse response = run.response();
         return write(new Record(run.id(), run.name(), pipelineName, deploymentId, run.source().label,
                 run.status().label, run.created().toString(), text(run.started()), text(run.finished()),
@@ -107,7 +108,7 @@ final class RunJson {
                 run.cancelRequested()));
     }
 
-    Buffer list(RunStore.Page page) {
+    public Buffer list(RunStore.Page page) {
         List<Summary> summaries = new ArrayList<>(page.runs().size());
         for (Run run : page.runs()) {
             InvocationResponse response = run.response();
@@ -124,7 +125,7 @@ final class RunJson {
     }
 
     /** The data of an event as JSON text. */
-    byte[] data(Object data) throws JsonProcessingException {
+    public byte[] data(Object data) throws JsonProcessingException {
         return writer.writeValueAsBytes(data);
     }
 
