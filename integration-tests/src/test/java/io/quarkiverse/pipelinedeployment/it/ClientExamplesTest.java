@@ -20,7 +20,8 @@ import io.restassured.RestAssured;
 
 /**
  * The docs' client examples ({@code docs/modules/ROOT/examples/clients}), run as written against the example service
- * with API keys on: Python's {@code requests} and curl, each with {@code Authorization: Bearer <key>}.
+ * with API keys on: Python's {@code requests} (invoking, and following a run's events to its result) and curl, each
+ * with {@code Authorization: Bearer <key>}.
  */
 @QuarkusTest
 @TestProfile(ApiKeyProfile.class)
@@ -47,6 +48,20 @@ public class ClientExamplesTest {
         Run run = run(List.of(RealClient.Tool.PYTHON_REQUESTS.path().toString(), "invoke.py"), "not-a-key");
         assertThat(run.exit()).as(run.output()).isNotZero();
         assertThat(run.output().strip()).isEqualTo("401: Invalid authentication token");
+    }
+
+    @Test
+    @RealClient(RealClient.Tool.PYTHON_REQUESTS)
+    void pythonStartsARunFollowsItsEventsAndReadsItsResult() throws Exception {
+        Run run = run(List.of(RealClient.Tool.PYTHON_REQUESTS.path().toString(), "follow_run.py"), ApiKeyProfile.KEY);
+        assertThat(run.exit()).as(run.output()).isZero();
+        List<String> lines = run.output().strip().lines().toList();
+        // Every event once, in order, ids 1, 2, 3...: queued, started, two steps, completed
+        assertThat(lines.subList(0, lines.size() - 1)).extracting(line -> line.split(" ")[0] + " " + line.split(" ")[1])
+                .containsExactly("1 run_queued", "2 run_started", "3 step_started", "4 step_completed",
+                        "5 step_started", "6 step_completed", "7 run_completed");
+        assertThat(lines.get(3)).contains("\"step\":\"normalize\"");
+        assertThat(lines.get(lines.size() - 1)).matches("0\\.7556\\d* True [0-9a-f-]{36}");
     }
 
     @Test

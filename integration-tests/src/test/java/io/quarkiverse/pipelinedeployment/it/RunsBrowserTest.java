@@ -61,6 +61,35 @@ public class RunsBrowserTest extends BrowserTestBase {
         assertCleanPage();
     }
 
+    /** The docs' browser client ({@code examples/clients/follow-run.js}), run as written in the page. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocsJavaScriptClientFollowsAndResumes() throws Exception {
+        String id = given().contentType("application/json").body("{\"parameters\": {\"ticks\": 3, \"millis\": 100}}")
+                .post("/runs").then().statusCode(202).extract().path("run_id");
+        String client = Files.readString(Path.of("../docs/modules/ROOT/examples/clients/follow-run.js"));
+        open("/");
+        driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
+        String script = client + """
+                const done = arguments[arguments.length - 1];
+                const seen = [];
+                followRun('/runs/' + arguments[0], { lastEventId: arguments[1], onEvent: e => seen.push(e.id + ' ' + e.kind) })
+                    .then(last => done({ seen, last: last.kind, error: last.data.error }), e => done({ failed: String(e) }));
+                """;
+        java.util.Map<String, Object> all = (java.util.Map<String, Object>) driver.executeAsyncScript(script, id, null);
+        assertThat(all).doesNotContainKey("failed");
+        assertThat((List<String>) all.get("seen")).containsExactly("1 run_queued", "2 run_started",
+                "3 step_started", "4 progress", "5 step_completed", "6 step_started", "7 progress", "8 step_completed",
+                "9 step_started", "10 progress", "11 step_completed", "12 run_completed");
+        assertThat(all.get("last")).isEqualTo("run_completed");
+
+        // Resuming after event 9 gives exactly the events after it
+        java.util.Map<String, Object> resumed = (java.util.Map<String, Object>) driver.executeAsyncScript(script, id, 9);
+        assertThat((List<String>) resumed.get("seen")).containsExactly("10 progress", "11 step_completed",
+                "12 run_completed");
+        assertCleanPage();
+    }
+
     @Test
     void aRunningRunIsCancelledAndTheListFiltersByStatus() {
         open("/");
