@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# What runs as resources cost and carry (see docs/modules/ROOT/pages/performance.adoc, "Runs"):
+#  1. recording every synchronous invocation as a run (quarkus.pipeline.runs.record=all, the default) against not
+#     recording them (record=async): the same packaged app, started both ways, wrk POST /invoke at CONNECTIONS (64),
+#     ROUNDS (3) alternating rounds of DURATION (15) s, medians and every round;
+#  2. TOTAL (10000) asynchronous submissions at CONNECTIONS connections (AsyncRuns.java), RUNS (3) times: submissions
+#     per second, completions per second, and the time from submission to the terminal event observed over SSE.
+# The server runs pinned to CPU 0, the clients to CPU 1, as in benchmarks/run.sh. Only what it starts is stopped.
+#
+#   benchmarks/runs.sh                 build the extension app from this tree, then measure
+#   SKIP_BUILD=1 benchmarks/runs.sh    measure the app built last
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+OUT="$ROOT/benchmarks/target/runs"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-15}"
+WARMUP="${WARMUP:-15}"
+CONNECTIONS="${CONNECTIONS:-64}"
+TOTAL="${TOTAL:-10000}"
+RUNS="${RUNS:-3}"
+SERVER_CPU="${SERVER_CPU:-0}"
+CLIENT_CPU="${CLIENT_CPU:-1}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+mkdir -p "$OUT"
+
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]:-}"; do
+        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]:-}"; do
+        [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+    done
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+
+APP_DIR="$ROOT/benchmarks/extension-app/target/quarkus-app"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    echo "Building benchmarks/extension-app" >&2
+    (cd "$ROOT" && ./mvnw -B -q -ntp install -DskipTests && ./mvnw -B -q -ntp -Pbenchmarks package -DskipTests \
+        -pl benchmarks/extension-app -am) >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; exit 1; }
+fi
+
+BODY="$OUT/body.json"
+echo '{"parameters": {"features": [0.1, 0.2, 0.7], "threshold": 0.7}}' >"$BODY"
+cat >"$OUT/post.lua" <<'LUA'
+local f = assert(io.open(os.getenv("BODY_FILE"), "rb"))
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+LUA
+
+declare -A PORT PID_OF
+port=19080
+start() { # name -D options
+    local name="$1" opts="$2" p=$port
+    port=$((port + 1))
+    # shellcheck disable=SC2086
+    taskset -c "$SERVER_CPU,$CLIENT_CPU" java $JAVA_OPTS $opts -Dquarkus.http.port=$p -jar "$APP_DIR/quarkus-run.jar" \
+        >"$OUT/server-$name.log" 2>&1 &
+    local pid=$!
+    PIDS+=("$pid")
+    for _ in $(seq 1 600); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data @"$BODY" \
+            "http://localhost:$p/invoke")" = 200 ] && break
+        kill -0 "$pid" 2>/dev/null || { cat "$OUT/server-$name.log" >&2; exit 1; }
+        sleep 0.05
+    done
+    PORT[$name]=$p
+    PID_OF[$name]=$pid
+}
+stop() {
+    kill "${PID_OF[$1]}" 2>/dev/null || true
+    wait "${PID_OF[$1]}" 2>/dev/null || true
+}
+rps() { # name seconds -> req/s
+    BODY_FILE="$BODY" taskset -c "$CLIENT_CPU" wrk -t2 -c"$CONNECTIONS" -d"$2s" -s "$OUT/post.lua" \
+        "http://localhost:${PORT[$1]}/invoke" | awk '/Requests\/sec/ {printf "%.0f", $2}'
+}
+
+# ---------------------------------------------------------------- 1. the cost of recording synchronous runs
+start recorded ""
+start unrecorded "-Dquarkus.pipeline.runs.record=async"
+for name in recorded unrecorded; do
+    rps "$name" "$WARMUP" >/dev/null
+    taskset -a -p -c "$SERVER_CPU" "${PID_OF[$name]}" >/dev/null
+done
+declare -A ROUND
+for round in $(seq 1 "$ROUNDS"); do
+    for name in recorded unrecorded; do
+        echo "Round $round: $name" >&2
+        ROUND[$name]+="$(rps "$name" "$DURATION") "
+    done
+done
+stop recorded
+stop unrecorded
+python3 - "${ROUND[recorded]}" "${ROUND[unrecorded]}" <<'PY' | tee "$OUT/report.md"
+import statistics, sys
+rec, unrec = [list(map(float, a.split())) for a in sys.argv[1:3]]
+print("## Recording synchronous runs: POST /invoke req/s")
+print()
+print("| runs.record | rounds | median | spread (max / min) |")
+print("|---|---|---|---|")
+for name, xs in (("all (default)", rec), ("async", unrec)):
+    print(f"| {name} | {', '.join(f'{x:.0f}' for x in xs)} | {statistics.median(xs):.0f} | {100 * (max(xs) / min(xs) - 1):.1f} % |")
+print()
+print(f"all / async: {statistics.median(rec) / statistics.median(unrec):.3f}")
+PY
+
+# ---------------------------------------------------------------- 2. asynchronous submissions
+{
+    echo
+    echo "## $TOTAL asynchronous submissions at $CONNECTIONS connections (POST /runs, terminal event over SSE)"
+    echo
+} | tee -a "$OUT/report.md"
+start async ""
+rps async "$WARMUP" >/dev/null
+taskset -a -p -c "$SERVER_CPU" "${PID_OF[async]}" >/dev/null
+for run in $(seq 1 "$RUNS"); do
+    echo "Async run $run" >&2
+    echo "run $run:" | tee -a "$OUT/report.md"
+    taskset -c "$CLIENT_CPU" java -Xmx1g "$ROOT/benchmarks/runs/AsyncRuns.java" "http://localhost:${PORT[async]}" \
+        "$TOTAL" "$CONNECTIONS" | tee -a "$OUT/report.md"
+done
+echo "Report: $OUT/report.md" >&2
