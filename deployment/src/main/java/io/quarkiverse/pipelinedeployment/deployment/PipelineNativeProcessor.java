@@ -17,6 +17,8 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.ValidationError;
 import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineBuildItem;
 import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineScanner;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunEvent;
+import io.quarkiverse.pipelinedeployment.runtime.http.RunJson;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
@@ -38,6 +40,23 @@ class PipelineNativeProcessor {
                 DeploymentInfo.class, DeploymentInfo.Deployment.class, DeploymentInfo.Snapshot.class,
                 DeploymentInfo.PipelineInfo.class, DeploymentInfo.App.class,
                 ValidationError.class, EndpointDescriptor.class)
+                .reason(getClass().getName())
+                .methods().fields().constructors()
+                .build();
+    }
+
+    /** What Jackson writes for runs: the records of the runs endpoint and the data of the built-in events. */
+    @BuildStep
+    ReflectiveClassBuildItem registerRunTypes() {
+        List<String> names = new ArrayList<>();
+        for (String record : List.of("Links", "Submitted", "Record", "Summary", "Listed")) {
+            names.add(RunJson.class.getName() + "$" + record);
+        }
+        for (Class<?> data : List.of(RunEvent.Queued.class, RunEvent.Started.class, RunEvent.StepStarted.class,
+                RunEvent.StepEnded.class, RunEvent.Gap.class)) {
+            names.add(data.getName());
+        }
+        return ReflectiveClassBuildItem.builder(names.toArray(new String[0]))
                 .reason(getClass().getName())
                 .methods().fields().constructors()
                 .build();

@@ -104,6 +104,12 @@ public class NativeRegistrationTest {
                 double[].class.getName());
         assertThat(recorded(REFLECTION)).contains(ScoringPipeline.Verdict.class.getName(),
                 InvocationResponse.class.getName(), InvocationResponse.StepExecution.class.getName());
+        // The runs' JSON: the record, the list and the built-in events' data
+        assertThat(recorded(REFLECTION)).contains(
+                "io.quarkiverse.pipelinedeployment.runtime.http.RunJson$Record",
+                "io.quarkiverse.pipelinedeployment.runtime.http.RunJson$Submitted",
+                "io.quarkiverse.pipelinedeployment.runtime.http.RunJson$Listed",
+                "io.quarkiverse.pipelinedeployment.runtime.engine.RunEvent$StepEnded");
     }
 
     @Test
