@@ -55,15 +55,9 @@ public class PipelineJsonRpcService {
     public Uni<Map<String, Object>> invoke(String parameters) {
         PipelineRuntime runtime = runtime();
         ObjectMapper mapper = runtime.mapper();
-        JsonNode tree;
-        try {
-            tree = parameters == null || parameters.isBlank() ? mapper.createObjectNode() : mapper.readTree(parameters);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().item(problem(mapper, Problem.of(400, "The parameters are not valid JSON: "
-                    + e.getOriginalMessage())));
-        }
-        if (!(tree instanceof ObjectNode object)) {
-            return Uni.createFrom().item(problem(mapper, Problem.of(422, "The parameters must be a JSON object")));
+        Object parsed = parameters(mapper, parameters);
+        if (!(parsed instanceof ObjectNode object)) {
+            return Uni.createFrom().item(problem(mapper, (Problem) parsed));
         }
         DeploymentService service = Arc.container().instance(DeploymentService.class).get();
         return Uni.createFrom().deferred(() -> service.invoke(InvocationRequest.of(object)))
@@ -107,15 +101,9 @@ public class PipelineJsonRpcService {
     public Uni<Map<String, Object>> submitRun(String parameters) {
         PipelineRuntime runtime = runtime();
         ObjectMapper mapper = runtime.mapper();
-        JsonNode tree;
-        try {
-            tree = parameters == null || parameters.isBlank() ? mapper.createObjectNode() : mapper.readTree(parameters);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().item(problem(mapper, Problem.of(400, "The parameters are not valid JSON: "
-                    + e.getOriginalMessage())));
-        }
-        if (!(tree instanceof ObjectNode object)) {
-            return Uni.createFrom().item(problem(mapper, Problem.of(422, "The parameters must be a JSON object")));
+        Object parsed = parameters(mapper, parameters);
+        if (!(parsed instanceof ObjectNode object)) {
+            return Uni.createFrom().item(problem(mapper, (Problem) parsed));
         }
         Runs runs = new Runs(runtime, store(), Arc.container().instance(DeploymentService.class).get());
         // On a Vert.x context, as for an HTTP submission
@@ -146,6 +134,20 @@ public class PipelineJsonRpcService {
     public Multi<Map<String, Object>> streamRunEvents(String id) {
         return store().find(id).toMulti().flatMap(run -> run == null ? Multi.createFrom().empty()
                 : Multi.createFrom().emitter(emitter -> new RunEventFeed(run, emitter, runtime().mapper(), json()).start()));
+    }
+
+    /**
+     * The parameters, a JSON object as text (none for an empty text), or the problem with them: 400 for text that is
+     * not JSON, 422 for JSON that is not an object.
+     */
+    private static Object parameters(ObjectMapper mapper, String parameters) {
+        JsonNode tree;
+        try {
+            tree = parameters == null || parameters.isBlank() ? mapper.createObjectNode() : mapper.readTree(parameters);
+        } catch (JsonProcessingException e) {
+            return Problem.of(400, "The parameters are not valid JSON: " + e.getOriginalMessage());
+        }
+        return tree instanceof ObjectNode ? tree : Problem.of(422, "The parameters must be a JSON object");
     }
 
     private Map<String, Object> read(byte[] json) {
