@@ -30,7 +30,9 @@ public class EventStreamResumeTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Publisher.class, Sse.class, Sse.Event.class, Events.class));
+            .withApplicationRoot(jar -> jar.addClasses(Publisher.class, Sse.class, Sse.Event.class, Events.class))
+            // No keepalive comes to the rescue: the answer's head must be sent before any event is
+            .overrideRuntimeConfigKey("quarkus.pipeline.runs.keepalive-interval", "10m");
 
     @TestHTTPResource("/runs")
     URI runs;
@@ -55,6 +57,26 @@ public class EventStreamResumeTest {
                 Integer.MAX_VALUE);
         assertThat(ids(events)).containsExactly(5L, 6L);
         assertThat(events.get(1).kind()).isEqualTo("run_completed");
+    }
+
+    @Test
+    void resumingAtTheLatestEventOfARunningRunAnswersAtOnce() throws Exception {
+        String id = submit("latest");
+        Publisher.publish("latest", 1);
+        List<Sse.Event> events = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            // Nothing to replay after event 3: the status and headers still come now, not with the next event
+            try (Sse sse = Sse.get(URI.create(runs + "/" + id + "/events"), Map.of("Last-Event-ID", "3"))) {
+                assertThat(sse.response.statusCode()).isEqualTo(200);
+                assertThat(sse.response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+                Publisher.publish("latest", 1);
+                List<Sse.Event> read = new ArrayList<>(sse.next(1));
+                Publisher.finish("latest");
+                read.addAll(sse.all());
+                return read;
+            }
+        });
+        assertThat(ids(events)).containsExactly(4L, 5L);
+        assertThat(Events.kinds(events)).containsExactly("tick", "run_completed");
     }
 
     @Test

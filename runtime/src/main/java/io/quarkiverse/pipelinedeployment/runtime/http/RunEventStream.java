@@ -66,6 +66,9 @@ final class RunEventStream implements Runnable, Handler<Void> {
         response.headers().set("X-Accel-Buffering", "no");
         response.setChunked(true);
         response.closeHandler(v -> stream.stop());
+        // The status and headers go now, not with the first event sent: there may be none for a while (a resume at
+        // the latest event, a kinds filter), and the client learns at once that it follows the run
+        response.writeHead();
         stream.keepaliveTimer = ctx.vertx().setPeriodic(keepaliveMillis, id -> stream.keepalive());
         stream.events.follow(stream);
         stream.pump();
