@@ -35,8 +35,9 @@ public interface RunContext {
     void publish(String kind, Object data);
 
     /**
-     * Whether the run was cancelled ({@code POST <runs>/<id>/cancel}). A long step can check it between units of work;
-     * the next {@code @Step} call of a cancelled run throws {@link RunCancelledException} anyway.
+     * Whether the run was cancelled ({@code POST <runs>/<id>/cancel}, or the client of a synchronous invoke went
+     * away). A long step can check it between units of work; the next {@code @Step} call of a cancelled run throws
+     * {@link RunCancelledException} anyway.
      */
     boolean isCancelled();
 }

@@ -60,6 +60,6 @@ public class CurrentRunContext implements RunContext {
     @Override
     public boolean isCancelled() {
         StepLog log = StepLog.current();
-        return log != null && log.run().cancelRequested();
+        return log != null && log.cancelled();
     }
 }

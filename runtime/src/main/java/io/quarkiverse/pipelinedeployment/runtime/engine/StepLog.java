@@ -48,6 +48,14 @@ final class StepLog {
         return run;
     }
 
+    /**
+     * Whether the run was cancelled: a cancel was requested ({@code POST <runs>/<id>/cancel}, shutdown), or it ended
+     * cancelled because nobody waits for its answer any more (the client of a synchronous invoke went away).
+     */
+    boolean cancelled() {
+        return run.cancelRequested() || run.status() == RunStatus.CANCELLED;
+    }
+
     /** Tells the listeners of an event the pipeline publishes. */
     void publish(String kind, Object data) {
         for (RunListener listener : listeners) {
@@ -107,7 +115,7 @@ final class StepLog {
      * @throws RunCancelledException when the run was cancelled: no step starts after a cancel
      */
     int begin(String name, Instant start) {
-        if (run.cancelRequested()) {
+        if (cancelled()) {
             throw new RunCancelledException(run.id());
         }
         int place;

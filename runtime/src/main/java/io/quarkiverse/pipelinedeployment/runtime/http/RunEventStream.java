@@ -66,6 +66,9 @@ final class RunEventStream implements Runnable, Handler<Void> {
         response.headers().set("X-Accel-Buffering", "no");
         response.setChunked(true);
         response.closeHandler(v -> stream.stop());
+        // The status and headers go now, not with the first event sent: there may be none for a while (a resume at
+        // the latest event, a kinds filter), and the client learns at once that it follows the run
+        response.writeHead();
         stream.keepaliveTimer = ctx.vertx().setPeriodic(keepaliveMillis, id -> stream.keepalive());
         stream.events.follow(stream);
         stream.pump();
@@ -125,13 +128,34 @@ final class RunEventStream implements Runnable, Handler<Void> {
             LOG.errorf(e, "Failed to write the data of a %s event as JSON", kind);
             body = "null".getBytes(StandardCharsets.UTF_8);
         }
-        Buffer frame = Buffer.buffer(body.length + kind.length() + 40);
+        response.write(frame(id, kind, body));
+    }
+
+    /**
+     * One event as {@code text/event-stream}: {@code id: <id>} (left out for {@code id <= 0}), {@code event: <kind>},
+     * then {@code data: <line>} for each line of {@code data} and a blank line. JSON written by an indenting
+     * {@code ObjectMapper} spans several lines (separated by LF, CRLF or CR): each is sent as a {@code data:} line of
+     * the same event, which a client joins with LF.
+     */
+    static Buffer frame(long id, String kind, byte[] data) {
+        Buffer frame = Buffer.buffer(data.length + kind.length() + 40);
         if (id > 0) {
-            frame.appendString("id: ").appendString(Long.toString(id)).appendString("\n");
+            frame.appendString("id: ").appendString(Long.toString(id)).appendByte((byte) '\n');
         }
-        frame.appendString("event: ").appendString(kind).appendString("\ndata: ").appendBytes(body)
-                .appendString("\n\n");
-        response.write(frame);
+        frame.appendString("event: ").appendString(kind).appendString("\ndata: ");
+        int from = 0;
+        for (int i = 0; i < data.length; i++) {
+            byte b = data[i];
+            if (b == '\n' || b == '\r') {
+                frame.appendBytes(data, from, i - from).appendString("\ndata: ");
+                if (b == '\r' && i + 1 < data.length && data[i + 1] == '\n') {
+                    i++;
+                }
+                from = i + 1;
+            }
+        }
+        frame.appendBytes(data, from, data.length - from).appendString("\n\n");
+        return frame;
     }
 
     private void keepalive() {

@@ -39,6 +39,7 @@ final class RunsHandler implements Handler<RoutingContext> {
     private static final Logger LOG = Logger.getLogger(RunsHandler.class);
     static final Buffer NOT_FOUND = JsonResponses.detailBody("Run not found");
     static final Buffer ALREADY_FINISHED = JsonResponses.detailBody("Run already finished");
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_WAIT = 60;
@@ -141,18 +142,18 @@ final class RunsHandler implements Handler<RoutingContext> {
     }
 
     private void events(RoutingContext ctx, Run run) {
-        String since = ctx.request().getParam("since");
-        String lastEventId = ctx.request().getHeader("Last-Event-ID");
-        String resume = lastEventId != null && !lastEventId.isBlank() ? lastEventId.trim() : since;
+        // The header wins: a browser's EventSource reconnects to the same URL (and its ?since) with Last-Event-ID
+        String lastEventId = ctx.request().getHeader(LAST_EVENT_ID);
+        boolean header = lastEventId != null && !lastEventId.isBlank();
+        String resume = header ? lastEventId : ctx.request().getParam("since");
         long after = 0;
         if (resume != null && !resume.isEmpty()) {
-            Integer parsed = integer(resume);
-            if (parsed == null || parsed < 0) {
-                invalid(ctx, lastEventId != null && !lastEventId.isBlank() ? "Last-Event-ID" : "since", resume,
+            after = eventId(resume);
+            if (after < 0) {
+                invalid(ctx, header ? "header" : "query", header ? LAST_EVENT_ID : "since", resume,
                         "Input should be the id of an event: a whole number, 0 or more");
                 return;
             }
-            after = parsed;
         }
         Set<String> kinds = null;
         String kindsParam = ctx.request().getParam("kinds");
@@ -176,12 +177,27 @@ final class RunsHandler implements Handler<RoutingContext> {
     }
 
     private void invalid(RoutingContext ctx, String field, String input, String message) {
+        invalid(ctx, "query", field, input, message);
+    }
+
+    /** @param location where the input was: {@code query} or {@code header} */
+    private void invalid(RoutingContext ctx, String location, String field, String input, String message) {
         List<ValidationError> errors = List.of(new ValidationError(ValidationError.TYPE_ERROR,
-                List.of("query", field), message, input == null ? Map.of() : input));
+                List.of(location, field), message, input == null ? Map.of() : input));
         try {
             JsonResponses.send(ctx, 422, Buffer.buffer(writer.writeValueAsBytes(Problem.invalid(errors).body())));
         } catch (Exception e) {
             failed(ctx, e);
+        }
+    }
+
+    /** An event id (a whole number, 0 or more), or -1 when {@code text} is not one. */
+    static long eventId(String text) {
+        try {
+            long id = Long.parseLong(text.trim());
+            return id < 0 ? -1 : id;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
