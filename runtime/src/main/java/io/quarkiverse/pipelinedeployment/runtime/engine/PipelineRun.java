@@ -49,6 +49,9 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         this.bound = bound;
         this.emitter = emitter;
         Run handed = PipelineRuntime.takeHanded();
+        if (handed != null) {
+            handed.renamed(request.runName());
+        }
         this.run = handed != null ? handed : runtime.newRun(request, RunSource.HTTP, false);
         this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());
         this.steps = new StepLog(run, runtime.listeners(), runtime.maxRecordedSteps());

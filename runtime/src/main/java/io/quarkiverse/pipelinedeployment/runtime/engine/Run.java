@@ -31,7 +31,7 @@ public final class Run {
     }
 
     private final String id;
-    private final String name;
+    private volatile String name;
     private final long sequence;
     private final RunSource source;
     private final Instant created;
@@ -141,6 +141,16 @@ public final class Run {
     /** The run's events, or {@code null} for a run that is not recorded. */
     public RunEvents events() {
         return events;
+    }
+
+    /**
+     * Names the run as the request the engine was handed names it: a replaced service may change the request it
+     * passes on (its run name) before the run is queued.
+     */
+    void renamed(String requested) {
+        if (requested != null) {
+            name = requested;
+        }
     }
 
     /** Whether the engine executes the run (the built-in service), rather than a replaced service on its own. */
