@@ -31,7 +31,7 @@ public final class Run {
     }
 
     private final String id;
-    private final String name;
+    private volatile String name;
     private final long sequence;
     private final RunSource source;
     private final Instant created;
@@ -70,6 +70,11 @@ public final class Run {
 
     public String name() {
         return name;
+    }
+
+    /** Names the run as the request a replaced deployment service handed to the engine did. */
+    void rename(String name) {
+        this.name = name;
     }
 
     public long sequence() {
