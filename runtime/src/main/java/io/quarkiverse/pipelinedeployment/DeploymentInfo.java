@@ -89,7 +89,7 @@ public record DeploymentInfo(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "title", "description", "version", "app_runner_flavor", "docs_url_path", "redoc_url_path",
-            "invoke_url_path", "health_url_path", "info_url_path", "metrics_url_path" })
+            "invoke_url_path", "runs_url_path", "health_url_path", "info_url_path", "metrics_url_path" })
     public record App(
             @JsonProperty("title") String title,
             @JsonProperty("description") String description,
@@ -98,8 +98,17 @@ public record DeploymentInfo(
             @JsonProperty("docs_url_path") String docsUrlPath,
             @JsonProperty("redoc_url_path") String redocUrlPath,
             @JsonProperty("invoke_url_path") String invokeUrlPath,
+            @JsonProperty("runs_url_path") String runsUrlPath,
             @JsonProperty("health_url_path") String healthUrlPath,
             @JsonProperty("info_url_path") String infoUrlPath,
             @JsonProperty("metrics_url_path") String metricsUrlPath) {
+
+        /** The metadata without the runs endpoint, as before it existed. */
+        public App(String title, String description, String version, String appRunnerFlavor, String docsUrlPath,
+                String redocUrlPath, String invokeUrlPath, String healthUrlPath, String infoUrlPath,
+                String metricsUrlPath) {
+            this(title, description, version, appRunnerFlavor, docsUrlPath, redocUrlPath, invokeUrlPath, null,
+                    healthUrlPath, infoUrlPath, metricsUrlPath);
+        }
     }
 }

@@ -58,6 +58,18 @@ class PipelineEndpointsProcessor {
             }
             paths.put(endpoint, path);
         }
+        String runs = paths.get(BuiltinEndpoint.RUNS);
+        if (runs != null) {
+            // The runs endpoint serves every path below its own (<runs>/<id>, <runs>/<id>/result, ...)
+            for (Map.Entry<BuiltinEndpoint, String> other : paths.entrySet()) {
+                if (other.getKey().pathKey != null && other.getValue().startsWith(runs + "/")) {
+                    throw new ConfigurationException("The " + other.getKey().configName + " endpoint's path "
+                            + other.getValue() + " is below the runs endpoint's path " + runs + ", whose runs are at "
+                            + runs + "/<id>: change " + other.getKey().pathKey + " or "
+                            + BuiltinEndpoint.RUNS.pathKey, Set.of(other.getKey().pathKey, BuiltinEndpoint.RUNS.pathKey));
+                }
+            }
+        }
         // Fail on a bad middleware name here too, whichever middleware gates pass
         BuiltinMiddleware.parse(config.middleware());
         Set<BuiltinEndpoint> protectedEndpoints = BuiltinEndpoint.parse(BuiltinEndpoint.PROTECTED_KEY,

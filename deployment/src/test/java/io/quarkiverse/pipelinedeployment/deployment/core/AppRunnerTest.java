@@ -41,6 +41,7 @@ public class AppRunnerTest {
                         org.assertj.core.groups.Tuple.tuple("docs", "/docs"),
                         org.assertj.core.groups.Tuple.tuple("redoc", "/redoc"),
                         org.assertj.core.groups.Tuple.tuple("invoke", "/api/invoke"),
+                        org.assertj.core.groups.Tuple.tuple("runs", "/api/runs"),
                         org.assertj.core.groups.Tuple.tuple("health", "/api/health"),
                         org.assertj.core.groups.Tuple.tuple("info", "/api/info"),
                         org.assertj.core.groups.Tuple.tuple("metrics", "/api/metrics"),

@@ -38,7 +38,7 @@ public class AppExtensionsTest {
         when().get("/model-card").then().statusCode(200)
                 .body("owner", equalTo("risk-team"))
                 .body("pipeline", equalTo("fraud_scoring"))
-                .body("endpoints", equalTo(6));
+                .body("endpoints", equalTo(7));
         when().get("/installed").then().statusCode(200).body("order", contains("audit", "card"));
     }
 

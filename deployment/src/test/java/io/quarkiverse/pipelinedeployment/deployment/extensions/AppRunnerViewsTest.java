@@ -47,6 +47,7 @@ public class AppRunnerViewsTest {
     void endpointsAreResolved() {
         assertThat(runner.endpoints()).containsExactlyInAnyOrder(
                 new EndpointDescriptor("invoke", List.of("POST"), "/svc/invoke"),
+                new EndpointDescriptor("runs", List.of("GET", "HEAD", "POST"), "/svc/runs"),
                 // The custom health took GET over; the built-in one still answers HEAD
                 new EndpointDescriptor("health", List.of("HEAD"), "/svc/health"),
                 new EndpointDescriptor("info", List.of("GET", "HEAD"), "/svc/info"),
@@ -54,7 +55,7 @@ public class AppRunnerViewsTest {
                 new EndpointDescriptor("health", List.of("GET"), "/svc/health"),
                 new EndpointDescriptor("item", List.of("DELETE"), "/svc/items/{id}"));
         // Built-in ones first, then the custom ones
-        assertThat(runner.endpoints().subList(4, 6)).extracting(EndpointDescriptor::name)
+        assertThat(runner.endpoints().subList(5, 7)).extracting(EndpointDescriptor::name)
                 .containsExactlyInAnyOrder("health", "item");
     }
 

@@ -52,8 +52,8 @@ public record Deployment(PipelineDefinition definition, String id, String name, 
         DeploymentInfo.App app = info.app();
         DeploymentInfo withFlavor = new DeploymentInfo(info.deployment(), info.snapshot(), info.pipeline(),
                 new DeploymentInfo.App(app.title(), app.description(), app.version(), flavor, app.docsUrlPath(),
-                        app.redocUrlPath(), app.invokeUrlPath(), app.healthUrlPath(), app.infoUrlPath(),
-                        app.metricsUrlPath()),
+                        app.redocUrlPath(), app.invokeUrlPath(), app.runsUrlPath(), app.healthUrlPath(),
+                        app.infoUrlPath(), app.metricsUrlPath()),
                 info.totalExecutions(), info.lastExecutionTime(), info.status(), info.uptime(), info.quarkusVersion());
         return new Deployment(definition, id, name, withFlavor, endpoints, middlewares, settings, appRunnerArgs);
     }
@@ -87,8 +87,8 @@ public record Deployment(PipelineDefinition definition, String id, String name, 
                 config.appDescription().orElse("Serves the " + definition.getName() + " pipeline over HTTP."),
                 config.appVersion().orElse(build.applicationVersion()),
                 PipelineEngine.VERTX_FLAVOR,
-                build.path("docs"), build.path("redoc"), build.path("invoke"), build.path("health"),
-                build.path("info"), build.path("metrics"));
+                build.path("docs"), build.path("redoc"), build.path("invoke"), build.path("runs"),
+                build.path("health"), build.path("info"), build.path("metrics"));
     }
 
     private static List<EndpointDescriptor> endpoints(BuildMetadata build) {

@@ -49,8 +49,9 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         this.bound = bound;
         this.emitter = emitter;
         Run handed = PipelineRuntime.takeHanded();
-        if (handed != null) {
-            handed.renamed(request.runName());
+        if (handed != null && request.runName() != null && !request.runName().equals(handed.name())) {
+            // A replaced service that calls the built-in one named the run itself
+            handed.rename(request.runName());
         }
         this.run = handed != null ? handed : runtime.newRun(request, RunSource.HTTP, false);
         this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());

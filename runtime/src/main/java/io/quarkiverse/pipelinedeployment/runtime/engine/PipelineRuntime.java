@@ -143,11 +143,21 @@ public final class PipelineRuntime implements PipelineEngine {
      *        synchronous one when {@code quarkus.pipeline.runs.record} is {@code all}
      */
     public Run newRun(InvocationRequest request, RunSource source, boolean async) {
+        return newRun(request, source, async, false);
+    }
+
+    /**
+     * A new run, as {@link #newRun(InvocationRequest, RunSource, boolean)}.
+     *
+     * @param keep whether the run is recorded whatever {@code quarkus.pipeline.runs.record} says: a run an
+     *        idempotency key maps to is kept for the key's retention
+     */
+    public Run newRun(InvocationRequest request, RunSource source, boolean async, boolean keep) {
         Instant now = Instant.now();
         String name = request.runName() != null ? request.runName()
                 : deployment.definition().getName() + "-" + FastFormats.runNameTime(now);
         return new Run(FastFormats.randomUuid(), name, sequence.incrementAndGet(), source, now,
-                async || recordSync ? new RunEvents(maxEvents) : null, async);
+                async || keep || recordSync ? new RunEvents(maxEvents) : null, async);
     }
 
     /**

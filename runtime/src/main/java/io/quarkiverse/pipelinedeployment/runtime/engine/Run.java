@@ -72,6 +72,11 @@ public final class Run {
         return name;
     }
 
+    /** Names the run as the request a replaced deployment service handed to the engine did. */
+    void rename(String name) {
+        this.name = name;
+    }
+
     public long sequence() {
         return sequence;
     }
@@ -141,16 +146,6 @@ public final class Run {
     /** The run's events, or {@code null} for a run that is not recorded. */
     public RunEvents events() {
         return events;
-    }
-
-    /**
-     * Names the run as the request the engine was handed names it: a replaced service may change the request it
-     * passes on (its run name) before the run is queued.
-     */
-    void renamed(String requested) {
-        if (requested != null) {
-            name = requested;
-        }
     }
 
     /** Whether the engine executes the run (the built-in service), rather than a replaced service on its own. */

@@ -31,6 +31,7 @@ final class RunSubmissions {
     private static final Logger LOG = Logger.getLogger(RunSubmissions.class);
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
+    private static final String BEARER = "bearer ";
     private static final Buffer BAD_KEY = JsonResponses.detailBody(
             "Idempotency-Key must be 1 to 255 printable ASCII characters");
     private static final Buffer KEY_REUSED = JsonResponses.detailBody(
@@ -182,9 +183,19 @@ final class RunSubmissions {
         return true;
     }
 
-    /** The credentials' scope of a key: a digest of the {@code Authorization} header, or empty without one. */
-    private static String scope(String authorization) {
-        return authorization == null ? "" : digest(authorization.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The credentials' scope of a key: a digest of the {@code Authorization} header, of its token for bearer
+     * credentials (the scheme is case-insensitive and the token is read trimmed, as the API keys check reads it), or
+     * empty without one.
+     */
+    static String scope(String authorization) {
+        if (authorization == null) {
+            return "";
+        }
+        if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return digest((BEARER + authorization.substring(BEARER.length()).trim()).getBytes(StandardCharsets.UTF_8));
+        }
+        return digest(authorization.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String fingerprint(Buffer body) {

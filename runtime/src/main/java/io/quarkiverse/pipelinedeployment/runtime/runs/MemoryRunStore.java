@@ -123,6 +123,10 @@ public final class MemoryRunStore implements RunStore {
             try {
                 after = Long.parseLong(query.after());
             } catch (NumberFormatException e) {
+                after = 0;
+            }
+            if (after < 1) {
+                // A cursor is the sequence of a page's last run: 1 or more
                 return Uni.createFrom().failure(new IllegalArgumentException("Unknown cursor"));
             }
             newestFirst = newestFirst.tailMap(after, false);

@@ -62,7 +62,8 @@ public final class Runs {
      */
     public Uni<Result> submit(InvocationRequest request, RunSource source, UniSubscriber<InvocationResponse> answer,
             String key, String fingerprint, Uni<InvocationResponse> invoke) {
-        Run run = runtime.newRun(request, source, answer == null);
+        // A run with an idempotency key is recorded whatever runs.record says: the key maps to it for the retention
+        Run run = runtime.newRun(request, source, answer == null, key != null);
         if (key == null) {
             return Uni.createFrom().item(start(request, run, answer, null, invoke));
         }
