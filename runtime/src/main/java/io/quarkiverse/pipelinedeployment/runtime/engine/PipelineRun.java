@@ -173,6 +173,10 @@ public final class PipelineRun implements Runnable, Handler<Long> {
             if (uni == null) {
                 throw new NullPointerException("The pipeline method returned null instead of a Uni or CompletionStage");
             }
+            if (done.get()) {
+                // Cancelled (or out of time) while the method ran: its Uni is never started
+                return;
+            }
             subscription = uni.subscribe().with(
                     item -> finish(Outcome.SUCCESS, item, null),
                     failure -> finish(Outcome.FAILURE, null, failure));
