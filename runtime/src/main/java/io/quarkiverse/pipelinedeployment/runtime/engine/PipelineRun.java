@@ -49,6 +49,10 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         this.bound = bound;
         this.emitter = emitter;
         Run handed = PipelineRuntime.takeHanded();
+        if (handed != null && request.runName() != null && !request.runName().equals(handed.name())) {
+            // The service passed on a request it renamed
+            handed.rename(request.runName());
+        }
         this.run = handed != null ? handed : runtime.newRun(request, RunSource.HTTP, false);
         this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());
         this.steps = new StepLog(run, runtime.listeners(), runtime.maxRecordedSteps());

@@ -31,7 +31,7 @@ public final class Run {
     }
 
     private final String id;
-    private final String name;
+    private volatile String name;
     private final long sequence;
     private final RunSource source;
     private final Instant created;
@@ -146,6 +146,14 @@ public final class Run {
     /** Whether the engine executes the run (the built-in service), rather than a replaced service on its own. */
     public boolean engineRun() {
         return engineRun;
+    }
+
+    /**
+     * Takes the name of the request the deployment service handed to the engine: a replaced service may name its runs
+     * itself. Called before the run is queued, so its events and answers all carry that name.
+     */
+    void rename(String given) {
+        this.name = given;
     }
 
     /** The pipeline is about to run with these parameters; {@code steps} records its steps. */
