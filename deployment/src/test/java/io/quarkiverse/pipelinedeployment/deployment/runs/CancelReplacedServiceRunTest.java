@@ -1,10 +1,14 @@
 package io.quarkiverse.pipelinedeployment.deployment.runs;
 
+import static io.quarkiverse.pipelinedeployment.deployment.PipelineTests.metric;
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -27,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.PipelineDeploymentService;
+import io.quarkiverse.pipelinedeployment.deployment.PipelineTests;
 import io.quarkiverse.pipelinedeployment.deployment.pipelines.ScoringPipeline;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -35,7 +40,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * A replaced deployment service that answers on its own, without the built-in engine: a cancel cancels the
  * subscription to its {@code Uni}, the run ends {@code cancelled}, and a synchronous client waiting for it gets the
- * cancelled envelope.
+ * cancelled envelope. A synchronous client that goes away cancels the run the same way.
  */
 public class CancelReplacedServiceRunTest {
 
@@ -46,7 +51,7 @@ public class CancelReplacedServiceRunTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ScoringPipeline.class, Pending.class, RunCalls.class,
-                    Sse.class));
+                    Sse.class, PipelineTests.class));
 
     @TestHTTPResource("/")
     URL root;
@@ -94,6 +99,24 @@ public class CancelReplacedServiceRunTest {
         assertThat(envelope.at("/metadata/run_id").asText()).isEqualTo(id);
         assertThat(CANCELLED.get("sync").await(10, TimeUnit.SECONDS)).as("the service's Uni was cancelled").isTrue();
         RunCalls.assertCancelled(id, "Run cancelled");
+    }
+
+    @Test
+    void aClientThatGoesAwayCancelsTheRun() throws Exception {
+        expect("gone");
+        try (Socket socket = RunCalls.connect(root)) {
+            RunCalls.post(socket, "/invoke", "{\"parameters\": {\"features\": [1]}, \"run_name\": \"gone\"}");
+            assertThat(SUBSCRIBED.get("gone").await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(CANCELLED.get("gone").await(10, TimeUnit.SECONDS)).as("the service's Uni was cancelled").isTrue();
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> when().get("/runs?status=cancelled").then()
+                .body("runs.find { it.run_name == 'gone' }.run_id", notNullValue()));
+        String id = when().get("/runs?status=cancelled").then().extract().jsonPath()
+                .getString("runs.find { it.run_name == 'gone' }.run_id");
+        // Cancelled as by the cancel endpoint
+        RunCalls.assertCancelled(id, "Run cancelled");
+        String scrape = when().get("/metrics").asString();
+        assertThat(metric(scrape, "pipeline_runs_queued", "fraud_scoring")).isEqualTo(0.0);
     }
 
     private static void expect(String name) {
