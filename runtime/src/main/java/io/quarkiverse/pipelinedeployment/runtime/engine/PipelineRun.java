@@ -177,6 +177,10 @@ public final class PipelineRun implements Runnable, Handler<Long> {
             if (uni == null) {
                 throw new NullPointerException("The pipeline method returned null instead of a Uni or CompletionStage");
             }
+            if (done.get()) {
+                // Cancelled (or out of time) while the method ran: its Uni is never started
+                return;
+            }
             subscription = uni.subscribe().with(
                     item -> finish(Outcome.SUCCESS, item, null),
                     failure -> finish(Outcome.FAILURE, null, failure));
@@ -207,8 +211,14 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         }
     }
 
-    /** The subscriber went away before the run ended (the client disconnected): stop the work, answer nothing. */
+    /**
+     * The subscriber went away before the run ended (the client disconnected): the run is cancelled as by the cancel
+     * endpoint (no further step starts, {@code RunContext.isCancelled()} is true), its work stopped; nobody is
+     * answered.
+     */
     private void cancelled() {
+        // Only marks it: done is already set, so the stop it calls does nothing, and the work is stopped here
+        run.cancel();
         cancelTimer();
         cancelWork();
         if (LOG.isDebugEnabled()) {

@@ -28,6 +28,8 @@ final class Tracker implements UniSubscriber<InvocationResponse> {
     private Throwable submissionFailure;
     /** The answer of a service run that arrived during the submission. */
     private InvocationResponse early;
+    /** Whoever waited for the answer went away. */
+    private volatile boolean gone;
 
     Tracker(PipelineRuntime runtime, Run run, InvocationRequest request, UniSubscriber<InvocationResponse> answer) {
         this.runtime = runtime;
@@ -45,12 +47,17 @@ final class Tracker implements UniSubscriber<InvocationResponse> {
         }
     }
 
-    /** Whoever waited for the answer went away. */
+    /**
+     * Whoever waited for the answer went away: the run is cancelled as by the cancel endpoint. The engine cancels a
+     * run it executes when its subscription goes; a service run is cancelled here, at once, or as soon as it is
+     * queued when this happens during the submission.
+     */
     private void abandoned() {
-        subscription.cancel();
+        gone = true;
         if (!run.engineRun()) {
-            end(Outcome.CANCELLED, runtime.unanswered(run, Outcome.CANCELLED, null, seconds()));
+            run.cancel();
         }
+        subscription.cancel();
     }
 
     @Override
@@ -108,7 +115,7 @@ final class Tracker implements UniSubscriber<InvocationResponse> {
             s.cancel();
         }
         InvocationResponse cancelled = runtime.unanswered(run, Outcome.CANCELLED, null, seconds());
-        if (end(Outcome.CANCELLED, cancelled) && answer != null) {
+        if (end(Outcome.CANCELLED, cancelled) && answer != null && !gone) {
             answer.onItem(cancelled);
         }
     }
