@@ -120,7 +120,7 @@ public interface PipelineRuntimeConfig {
     /**
      * Run records and events ({@code <root><api>/runs}).
      */
-    Runs runs();
+    RunsConfig runs();
 
     /**
      * Cross-origin resource sharing for every route of the application, when {@code quarkus.pipeline.middleware}
@@ -239,52 +239,5 @@ public interface PipelineRuntimeConfig {
          * prefer an environment variable ({@code QUARKUS_PIPELINE_AUTH_API_KEYS}) to a file.
          */
         Optional<List<String>> apiKeys();
-    }
-
-    /** Whether synchronous invocations are recorded as runs. */
-    enum RunsRecord {
-        /** Every invocation is a run with a record and events, synchronous ones too. */
-        ALL,
-        /** Only asynchronous submissions are recorded; a synchronous invocation leaves no record. */
-        ASYNC
-    }
-
-    interface Runs {
-
-        /**
-         * How long a finished run's record, events and idempotency key are kept, counted from its creation. Must be
-         * greater than 0.
-         */
-        @WithDefault("24h")
-        Duration retention();
-
-        /**
-         * The most run records kept. Beyond it, the oldest finished runs are dropped first; queued and running runs
-         * never are. At least 1. A record keeps the run's parameters and outputs: size it with them in mind.
-         */
-        @WithDefault("10000")
-        int maxRecords();
-
-        /**
-         * The most events kept per run. Beyond it, the oldest events are dropped, and a client resuming from one of
-         * them first gets a {@code gap} event. At least 1 (the terminal event is always kept).
-         */
-        @WithDefault("10000")
-        int maxEvents();
-
-        /**
-         * Which invocations are recorded as runs: {@code all} (synchronous invocations too, so they can be looked up
-         * and followed) or {@code async} (only {@code POST <runs>} and {@code Prefer: respond-async} submissions).
-         */
-        @WithDefault("all")
-        RunsRecord record();
-
-        /**
-         * How often an event stream ({@code GET <runs>/<id>/events}) that has nothing to send sends a
-         * {@code : keepalive} comment, so that proxies and load balancers keep the connection open. Keep it below
-         * the shortest idle timeout between the clients and the service. Must be greater than 0.
-         */
-        @WithDefault("15s")
-        Duration keepaliveInterval();
     }
 }

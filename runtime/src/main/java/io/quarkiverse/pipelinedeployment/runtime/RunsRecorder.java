@@ -30,7 +30,7 @@ public class RunsRecorder {
 
     /** The embedded store, {@code quarkus.pipeline.runs.store=memory}. */
     public Supplier<RunStore> memoryStore() {
-        PipelineRuntimeConfig.Runs runs = config.getValue().runs();
+        RunsConfig runs = config.getValue().runs();
         return () -> new MemoryRunStore(runs.maxRecords(), runs.retention());
     }
 

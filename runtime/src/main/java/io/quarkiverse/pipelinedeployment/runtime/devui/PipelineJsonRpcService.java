@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
+import io.quarkiverse.pipelinedeployment.runtime.engine.CancelResult;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Problem;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RecentInvocations;
-import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunSource;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatus;
 import io.quarkiverse.pipelinedeployment.runtime.http.RunJson;
@@ -120,7 +120,7 @@ public class PipelineJsonRpcService {
             if (run == null) {
                 return notFound();
             }
-            if (run.cancel() == Run.CancelResult.FINISHED) {
+            if (run.cancel() == CancelResult.FINISHED) {
                 return problem(runtime().mapper(), Problem.of(409, "Run already finished"));
             }
             return read(json().record(run).getBytes());

@@ -1,5 +1,9 @@
 package io.quarkiverse.pipelinedeployment.runtime.engine;
 
+import java.util.concurrent.CompletionStage;
+
+import io.smallrye.mutiny.Uni;
+
 /**
  * Where a pipeline method runs, decided at build time from its annotations and return type.
  */
@@ -11,5 +15,13 @@ public enum ExecutionMode {
     /** Returns {@code Uni} or {@code CompletionStage}: called on the event loop, its result awaited without blocking. */
     ASYNC,
     /** {@code @RunOnVirtualThread}: on a new virtual thread (Java 21+), else on the invocation pool. */
-    VIRTUAL_THREAD
+    VIRTUAL_THREAD;
+
+    /** What an {@link #ASYNC} pipeline returned, as a {@code Uni}. */
+    static Uni<?> asUni(Object result) {
+        if (result == null) {
+            throw new NullPointerException("The pipeline method returned null instead of a Uni or CompletionStage");
+        }
+        return result instanceof CompletionStage<?> stage ? Uni.createFrom().completionStage(stage) : (Uni<?>) result;
+    }
 }

@@ -1,6 +1,5 @@
 package io.quarkiverse.pipelinedeployment.runtime.engine;
 
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +26,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
     private static final Logger LOG = Logger.getLogger(PipelineRun.class);
 
     private final PipelineRuntime engine;
+    private final RunListeners listeners;
     private final Deployment deployment;
     private final InvocationRequest request;
     private final ParameterBinder.Bound bound;
@@ -37,31 +37,28 @@ public final class PipelineRun implements Runnable, Handler<Long> {
     private final long acceptedNanos = System.nanoTime();
     private final long deadlineNanos;
     private volatile long startedNanos;
-    private volatile long timerId = -1;
+    private final RunTimer timer;
     private volatile Future<?> future;
     private volatile Cancellable subscription;
 
     private PipelineRun(PipelineRuntime runtime, InvocationRequest request, ParameterBinder.Bound bound,
             UniEmitter<? super InvocationResponse> emitter) {
         this.engine = runtime;
+        this.listeners = runtime.listeners();
+        this.timer = new RunTimer(runtime.vertx());
         this.deployment = runtime.deployment();
         this.request = request;
         this.bound = bound;
         this.emitter = emitter;
-        Run handed = PipelineRuntime.takeHanded();
-        if (handed != null && request.runName() != null && !request.runName().equals(handed.name())) {
-            // A replaced service that calls the built-in one named the run itself
-            handed.rename(request.runName());
-        }
-        this.run = handed != null ? handed : runtime.newRun(request, RunSource.HTTP, false);
+        this.run = Handoff.adopt(runtime, request);
         this.deadlineNanos = request.receivedAtNanos() + runtime.timeoutNanos(request.timeout());
-        this.steps = new StepLog(run, runtime.listeners(), runtime.maxRecordedSteps());
+        this.steps = new StepLog(run, listeners.all(), runtime.maxRecordedSteps());
         run.bound(bound.used(), steps);
     }
 
     /**
      * Runs the pipeline with the request's bound parameters, following the pipeline's execution model, as the run
-     * handed to the engine ({@link PipelineRuntime#handing}) or a new one. Must be called on the request's Vert.x
+     * handed to the engine ({@link Handoff#handing}) or a new one. Must be called on the request's Vert.x
      * context.
      */
     public static Uni<InvocationResponse> start(PipelineRuntime runtime, InvocationRequest request,
@@ -71,7 +68,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
 
     private void start() {
         if (engine.stopping()) {
-            engine.runQueued(run);
+            listeners.queued(run);
             // Another instance can take it at once
             reject("The service is shutting down; retry on another instance", 1);
             return;
@@ -81,7 +78,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
                 cancelled();
             }
         });
-        engine.runQueued(run);
+        listeners.queued(run);
         switch (deployment.definition().getExecutionMode()) {
             case EVENT_LOOP -> {
                 accepted();
@@ -89,7 +86,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
             }
             case ASYNC -> {
                 accepted();
-                armTimer();
+                timer.arm(deadlineNanos, this, done);
                 runAsync();
             }
             default -> {
@@ -101,19 +98,19 @@ public final class PipelineRun implements Runnable, Handler<Long> {
                     return;
                 }
                 accepted();
-                armTimer();
+                timer.arm(deadlineNanos, this, done);
             }
         }
     }
 
     private void reject(String detail, int retryAfterSeconds) {
         done.set(true);
-        engine.runRejected(run);
+        listeners.rejected(run);
         emitter.fail(new InvocationRejectedException(detail, retryAfterSeconds));
     }
 
     private void accepted() {
-        engine.runAccepted(run);
+        listeners.accepted(run);
         // A cancel requested from now on (or before) stops the run
         run.onCancel(this::cancelRequested);
     }
@@ -121,11 +118,11 @@ public final class PipelineRun implements Runnable, Handler<Long> {
     /** Moves the run to running; {@code false} when it ended while queued. */
     private boolean began() {
         startedNanos = System.nanoTime();
-        if (!run.markRunning()) {
-            return false;
+        boolean running = run.markRunning();
+        if (running) {
+            listeners.running(run);
         }
-        engine.runRunning(run);
-        return true;
+        return running;
     }
 
     /** Runs on an invocation thread or a virtual thread. */
@@ -171,12 +168,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         StepLog previous = steps.enter();
         steps.bindToVertxContext();
         try {
-            Object result = engine.invoker().invoke(null, bound.arguments());
-            Uni<?> uni = result instanceof CompletionStage<?> stage ? Uni.createFrom().completionStage(stage)
-                    : (Uni<?>) result;
-            if (uni == null) {
-                throw new NullPointerException("The pipeline method returned null instead of a Uni or CompletionStage");
-            }
+            Uni<?> uni = ExecutionMode.asUni(engine.invoker().invoke(null, bound.arguments()));
             if (done.get()) {
                 // Cancelled (or out of time) while the method ran: its Uni is never started
                 return;
@@ -194,46 +186,31 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         }
     }
 
-    private void armTimer() {
-        long remainingMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-        timerId = engine.vertx().setTimer(remainingMillis, this);
-        if (done.get()) {
-            engine.vertx().cancelTimer(timerId);
-        }
-    }
-
     /** The run's time is up (its Vert.x timer fired). */
     @Override
     public void handle(Long id) {
         if (done.compareAndSet(false, true)) {
             cancelWork();
-            complete(Outcome.TIMEOUT, null, null);
+            emitter.complete(record(Outcome.TIMEOUT, null, null));
         }
     }
 
-    /**
-     * The subscriber went away before the run ended (the client disconnected): the run is cancelled as by the cancel
-     * endpoint (no further step starts, {@code RunContext.isCancelled()} is true), its work stopped; nobody is
-     * answered.
-     */
+    /** The subscriber went away (the client disconnected): cancelled as by the cancel endpoint, nobody answered. */
     private void cancelled() {
-        // Only marks it: done is already set, so the stop it calls does nothing, and the work is stopped here
-        run.cancel();
-        cancelTimer();
+        run.cancel(); // only marks it: done is set, so the stop it calls does nothing; the work is stopped here
+        timer.cancel();
         cancelWork();
-        if (LOG.isDebugEnabled()) {
-            LOG.debugf("Pipeline %s run %s (%s) cancelled: nobody waits for its answer",
-                    deployment.definition().getName(), ClientText.forLog(run.name()), run.id());
-        }
+        LOG.debugf("Pipeline %s run %s (%s) cancelled: nobody waits for its answer",
+                deployment.definition().getName(), ClientText.forLog(run.name()), run.id());
         record(Outcome.CANCELLED, null, null);
     }
 
     /** A cancel was requested ({@code POST <runs>/<id>/cancel}): stop the work, answer the cancelled envelope. */
     private void cancelRequested() {
         if (done.compareAndSet(false, true)) {
-            cancelTimer();
+            timer.cancel();
             cancelWork();
-            complete(Outcome.CANCELLED, null, null);
+            emitter.complete(record(Outcome.CANCELLED, null, null));
         }
     }
 
@@ -250,22 +227,11 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         }
     }
 
-    private void cancelTimer() {
-        long timer = timerId;
-        if (timer >= 0) {
-            engine.vertx().cancelTimer(timer);
-        }
-    }
-
     private void finish(Outcome outcome, Object result, Throwable failure) {
         if (!done.compareAndSet(false, true)) {
             return;
         }
-        cancelTimer();
-        complete(outcome, result, failure);
-    }
-
-    private void complete(Outcome outcome, Object result, Throwable failure) {
+        timer.cancel();
         emitter.complete(record(outcome, result, failure));
     }
 
@@ -276,7 +242,7 @@ public final class PipelineRun implements Runnable, Handler<Long> {
         InvocationResponse response = RunAnswers.answer(deployment, run, bound, steps, outcome, result, failure,
                 (end - began) / 1e9, (deadlineNanos - request.receivedAtNanos()) / 1e9);
         run.finish(outcome, response);
-        engine.runFinished(run, outcome, end - began, response);
+        listeners.finished(run, outcome, end - began, response);
         return response;
     }
 }

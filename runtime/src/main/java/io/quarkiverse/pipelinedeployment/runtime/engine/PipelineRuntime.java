@@ -17,6 +17,7 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 import io.quarkiverse.pipelinedeployment.MiddlewareDescriptor;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntimeConfig;
+import io.quarkiverse.pipelinedeployment.runtime.RunsConfig;
 import io.quarkiverse.pipelinedeployment.spi.PipelineEngine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -29,8 +30,6 @@ import io.vertx.ext.web.Router;
  */
 public final class PipelineRuntime implements PipelineEngine {
 
-    private static final ThreadLocal<Run> HANDED = new ThreadLocal<>();
-
     private final Invoker<Object, Object> invoker;
     private final ParameterBinder binder;
     private final ObjectMapper mapper;
@@ -38,8 +37,7 @@ public final class PipelineRuntime implements PipelineEngine {
     private final InvocationPool pool;
     private final RunStatistics statistics;
     private final RecentInvocations recentInvocations;
-    /** Every listener, statistics first; iterated on each run event. */
-    private final RunListener[] listeners;
+    private final RunListeners listeners;
     private final long invokeTimeoutNanos;
     private final int maxRecordedSteps;
     private final int maxEvents;
@@ -67,20 +65,10 @@ public final class PipelineRuntime implements PipelineEngine {
         this.invokeTimeoutNanos = config.invokeTimeout().toNanos();
         this.maxRecordedSteps = config.maxRecordedSteps();
         this.maxEvents = config.runs().maxEvents();
-        this.recordSync = config.runs().record() == PipelineRuntimeConfig.RunsRecord.ALL;
+        this.recordSync = config.runs().record() == RunsConfig.Record.ALL;
         this.statistics = statistics;
         this.recentInvocations = recentInvocations;
-        int count = 2 + others.size() + (recentInvocations != null ? 1 : 0);
-        RunListener[] all = new RunListener[count];
-        all[0] = statistics;
-        all[1] = new RunHistory();
-        for (int i = 0; i < others.size(); i++) {
-            all[i + 2] = others.get(i);
-        }
-        if (recentInvocations != null) {
-            all[count - 1] = recentInvocations;
-        }
-        this.listeners = all;
+        this.listeners = new RunListeners(statistics, others, recentInvocations);
     }
 
     /** The description of the deployment. */
@@ -121,7 +109,8 @@ public final class PipelineRuntime implements PipelineEngine {
         return pool;
     }
 
-    RunListener[] listeners() {
+    /** The listeners told of every run. */
+    public RunListeners listeners() {
         return listeners;
     }
 
@@ -160,64 +149,9 @@ public final class PipelineRuntime implements PipelineEngine {
                 async || keep || recordSync ? new RunEvents(maxEvents) : null, async);
     }
 
-    /**
-     * Calls {@code submit}, which invokes the deployment service and subscribes to its answer, handing {@code run} to
-     * the engine's next run on this thread: the built-in service then executes it as that run.
-     *
-     * @return whether the engine took the run (a replaced service may not call it)
-     */
-    public static boolean handing(Run run, Runnable submit) {
-        HANDED.set(run);
-        try {
-            submit.run();
-            return HANDED.get() == null;
-        } finally {
-            HANDED.remove();
-        }
-    }
-
-    /** The run handed to the engine on this thread, once, or {@code null}. */
-    static Run takeHanded() {
-        Run run = HANDED.get();
-        if (run != null) {
-            HANDED.remove();
-        }
-        return run;
-    }
-
     /** The envelope of a run a replaced service executed on its own and gave no answer for. */
     public InvocationResponse unanswered(Run run, Outcome outcome, Throwable failure, double seconds) {
         return RunAnswers.unanswered(deployment, run, outcome, failure, seconds);
-    }
-
-    public void runQueued(Run run) {
-        for (RunListener listener : listeners) {
-            listener.queued(run);
-        }
-    }
-
-    public void runAccepted(Run run) {
-        for (RunListener listener : listeners) {
-            listener.accepted(run);
-        }
-    }
-
-    public void runRunning(Run run) {
-        for (RunListener listener : listeners) {
-            listener.running(run);
-        }
-    }
-
-    public void runFinished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
-        for (RunListener listener : listeners) {
-            listener.finished(run, outcome, nanos, response);
-        }
-    }
-
-    public void runRejected(Run run) {
-        for (RunListener listener : listeners) {
-            listener.rejected(run);
-        }
     }
 
     /** Reports the app runner's flavor in {@code /info}; called once at startup with the runner in use. */

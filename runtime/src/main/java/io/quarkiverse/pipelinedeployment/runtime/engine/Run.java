@@ -20,16 +20,6 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse.StepExecution;
  */
 public final class Run {
 
-    /** What a cancel request did. */
-    public enum CancelResult {
-        /** The run was queued: it ended {@code cancelled} at once. */
-        DEQUEUED,
-        /** The run was running: it was asked to stop, and ends {@code cancelled}. */
-        REQUESTED,
-        /** The run had already ended. */
-        FINISHED
-    }
-
     private final String id;
     private volatile String name;
     private final long sequence;

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.quarkiverse.pipelinedeployment.ValidationError;
+import io.quarkiverse.pipelinedeployment.runtime.engine.CancelResult;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Problem;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunSource;
@@ -169,7 +170,7 @@ final class RunsHandler implements Handler<RoutingContext> {
     }
 
     private void cancel(RoutingContext ctx, Run run) {
-        if (run.cancel() == Run.CancelResult.FINISHED) {
+        if (run.cancel() == CancelResult.FINISHED) {
             JsonResponses.send(ctx, 409, ALREADY_FINISHED);
             return;
         }

@@ -3,6 +3,7 @@ package io.quarkiverse.pipelinedeployment.runtime.runs;
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.runtime.engine.Handoff;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunSource;
@@ -88,7 +89,7 @@ public final class Runs {
     private Result start(InvocationRequest request, Run run, UniSubscriber<InvocationResponse> answer, String key,
             Uni<InvocationResponse> invoke) {
         Tracker tracker = new Tracker(runtime, run, request, answer);
-        PipelineRuntime.handing(run, () -> {
+        Handoff.handing(run, () -> {
             Uni<InvocationResponse> uni = invoke;
             if (uni == null) {
                 try {

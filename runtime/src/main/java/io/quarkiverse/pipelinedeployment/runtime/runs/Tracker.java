@@ -96,11 +96,11 @@ final class Tracker implements UniSubscriber<InvocationResponse> {
             return submissionFailure;
         }
         run.parameters(request.parameters());
-        runtime.runQueued(run);
-        runtime.runAccepted(run);
+        runtime.listeners().queued(run);
+        runtime.listeners().accepted(run);
         run.onCancel(this::cancel);
         if (run.markRunning()) {
-            runtime.runRunning(run);
+            runtime.listeners().running(run);
         }
         if (early != null) {
             end(early.outcome() == null ? Outcome.SUCCESS : early.outcome(), early);
@@ -122,7 +122,7 @@ final class Tracker implements UniSubscriber<InvocationResponse> {
 
     private boolean end(Outcome outcome, InvocationResponse response) {
         if (run.finish(outcome, response)) {
-            runtime.runFinished(run, outcome, System.nanoTime() - startNanos, response);
+            runtime.listeners().finished(run, outcome, System.nanoTime() - startNanos, response);
             return true;
         }
         return false;
