@@ -41,11 +41,11 @@ public class DashboardTest {
 
     @Test
     void browsersGetTheAppForUnknownPaths() {
-        given().accept("text/html,application/xhtml+xml").get("/runs/42").then().statusCode(200)
+        given().accept("text/html,application/xhtml+xml").get("/reports/42").then().statusCode(200)
                 .contentType(startsWith("text/html")).body(containsString("id=\"pipeline-config\""));
         // Without text/html, or not a GET: the JSON 404
-        given().accept("application/json").get("/runs/42").then().statusCode(404).body("detail", equalTo("Not Found"));
+        given().accept("application/json").get("/reports/42").then().statusCode(404).body("detail", equalTo("Not Found"));
         when().get("/static/missing.js").then().statusCode(404).body("detail", equalTo("Not Found"));
-        given().accept("text/html").delete("/runs/42").then().statusCode(404);
+        given().accept("text/html").delete("/reports/42").then().statusCode(404);
     }
 }

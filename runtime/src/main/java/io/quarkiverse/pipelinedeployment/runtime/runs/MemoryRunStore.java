@@ -35,6 +35,8 @@ public final class MemoryRunStore implements RunStore {
     /** The idempotency key of a run that has one, to drop it with the run. */
     private final ConcurrentHashMap<String, String> keyOfRun = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
+    /** The runs kept that have ended: eviction looks for one only when there is one. */
+    private final AtomicInteger ended = new AtomicInteger();
 
     public MemoryRunStore(int maxRecords, Duration retention) {
         this.maxRecords = maxRecords;
@@ -61,7 +63,11 @@ public final class MemoryRunStore implements RunStore {
 
     @Override
     public void finished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
-        if (run.recorded() && size.get() > maxRecords) {
+        if (!run.recorded()) {
+            return;
+        }
+        ended.incrementAndGet();
+        if (size.get() > maxRecords) {
             // Runs that could not be evicted while they were running may go now
             evict();
         }
@@ -70,7 +76,8 @@ public final class MemoryRunStore implements RunStore {
     /** Drops the oldest finished runs until at most {@code max-records} are left, or only unfinished ones. */
     private void evict() {
         Iterator<Run> oldestFirst = bySequence.values().iterator();
-        while (size.get() > maxRecords && oldestFirst.hasNext()) {
+        // With only queued and running runs over the bound, there is nothing to drop: no scan
+        while (size.get() > maxRecords && ended.get() > 0 && oldestFirst.hasNext()) {
             Run run = oldestFirst.next();
             if (run.status().terminal()) {
                 remove(run);
@@ -97,6 +104,9 @@ public final class MemoryRunStore implements RunStore {
         if (byId.remove(run.id(), run)) {
             bySequence.remove(run.sequence(), run);
             size.decrementAndGet();
+            if (run.status().terminal()) {
+                ended.decrementAndGet();
+            }
             String key = keyOfRun.remove(run.id());
             if (key != null) {
                 // Unless the key has been claimed again since (by a run after this one expired)

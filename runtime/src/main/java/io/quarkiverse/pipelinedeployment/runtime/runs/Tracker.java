@@ -23,10 +23,10 @@ final class Tracker implements UniSubscriber<InvocationResponse> {
     private final UniSubscriber<InvocationResponse> answer;
     private final long startNanos = System.nanoTime();
     private volatile UniSubscription subscription;
-    /** While the service is being called; then a failure is the submission's. */
+    /** While the service is being called (a failure then is the submission's); guarded by this. */
     private boolean submitting = true;
     private Throwable submissionFailure;
-    /** The answer of a service run that arrived during the submission. */
+    /** The answer of a service run that arrived during the submission (maybe on another thread); guarded by this. */
     private InvocationResponse early;
     /** Whoever waited for the answer went away. */
     private volatile boolean gone;
@@ -62,12 +62,8 @@ final class Tracker implements UniSubscriber<InvocationResponse> {
 
     @Override
     public void onItem(InvocationResponse item) {
-        if (!run.engineRun()) {
-            if (submitting) {
-                early = item;
-            } else {
-                end(item.outcome() == null ? Outcome.SUCCESS : item.outcome(), item);
-            }
+        if (!run.engineRun() && !stashed(item)) {
+            end(item.outcome() == null ? Outcome.SUCCESS : item.outcome(), item);
         }
         if (answer != null) {
             answer.onItem(item);
@@ -76,9 +72,14 @@ final class Tracker implements UniSubscriber<InvocationResponse> {
 
     @Override
     public void onFailure(Throwable failure) {
-        if (submitting) {
-            submissionFailure = failure;
-        } else if (!run.engineRun()) {
+        boolean duringSubmission;
+        synchronized (this) {
+            duringSubmission = submitting;
+            if (duringSubmission) {
+                submissionFailure = failure;
+            }
+        }
+        if (!duringSubmission && !run.engineRun()) {
             end(Outcome.FAILURE, runtime.unanswered(run, Outcome.FAILURE, failure, seconds()));
         }
         if (answer != null) {
@@ -91,9 +92,15 @@ final class Tracker implements UniSubscriber<InvocationResponse> {
      * was accepted (and, for a service run, is now queued and running).
      */
     Throwable submitted() {
-        submitting = false;
-        if (submissionFailure != null || run.engineRun()) {
-            return submissionFailure;
+        Throwable failure;
+        InvocationResponse answered;
+        synchronized (this) {
+            submitting = false;
+            failure = submissionFailure;
+            answered = early;
+        }
+        if (failure != null || run.engineRun()) {
+            return failure;
         }
         run.parameters(request.parameters());
         runtime.listeners().queued(run);
@@ -102,10 +109,18 @@ final class Tracker implements UniSubscriber<InvocationResponse> {
         if (run.markRunning()) {
             runtime.listeners().running(run);
         }
-        if (early != null) {
-            end(early.outcome() == null ? Outcome.SUCCESS : early.outcome(), early);
+        if (answered != null) {
+            end(answered.outcome() == null ? Outcome.SUCCESS : answered.outcome(), answered);
         }
         return null;
+    }
+
+    /** Keeps a service run's answer that arrived during the submission; {@code false} after it. */
+    private synchronized boolean stashed(InvocationResponse item) {
+        if (submitting) {
+            early = item;
+        }
+        return submitting;
     }
 
     /** A cancel was requested for a service run: stop waiting for the service, and answer the cancelled envelope. */

@@ -140,6 +140,22 @@ class MemoryRunStoreTest {
     }
 
     @Test
+    void aKeyIsFreeAgainOnceItsRunIsPastTheRetention() {
+        MemoryRunStore store = new MemoryRunStore(100, Duration.ofMinutes(1));
+        Run old = run(Instant.now().minus(Duration.ofMinutes(2)));
+        store.claim("k", "f", old).await().indefinitely();
+        store.queued(old);
+        old.markRunning();
+        old.finish(Outcome.SUCCESS, null);
+        store.finished(old, Outcome.SUCCESS, 1, null);
+
+        Run next = run(Instant.now());
+        assertThat(store.claim("k", "other", next).await().indefinitely()).as("the old run's key expired").isNull();
+        Run third = run(Instant.now());
+        assertThat(store.claim("k", "other", third).await().indefinitely().run()).isSameAs(next);
+    }
+
+    @Test
     void aReleasedKeyIsFree() {
         MemoryRunStore store = new MemoryRunStore(10, Duration.ofHours(1));
         Run first = run(Instant.now());
