@@ -9,6 +9,7 @@
 #
 #   benchmarks/runs.sh                 build the extension app from this tree, then measure
 #   SKIP_BUILD=1 benchmarks/runs.sh    measure the app built last
+#   APP_DIR=benchmarks/target/run/apps/ext-blocking benchmarks/runs.sh   measure the app benchmarks/run.sh built
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,11 +38,16 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
 
-APP_DIR="$ROOT/benchmarks/extension-app/target/quarkus-app"
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
+APP_DIR="${APP_DIR:-}"
+if [ -n "$APP_DIR" ]; then
+    APP_DIR="$(cd "$APP_DIR" && pwd)"
+elif [ "${SKIP_BUILD:-0}" != 1 ]; then
+    APP_DIR="$ROOT/benchmarks/extension-app/target/quarkus-app"
     echo "Building benchmarks/extension-app" >&2
     (cd "$ROOT" && ./mvnw -B -q -ntp install -DskipTests && ./mvnw -B -q -ntp -Pbenchmarks package -DskipTests \
         -pl benchmarks/extension-app -am) >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; exit 1; }
+else
+    APP_DIR="$ROOT/benchmarks/extension-app/target/quarkus-app"
 fi
 
 BODY="$OUT/body.json"

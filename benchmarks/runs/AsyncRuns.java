@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  * (from the first submission to the last terminal event), and the time from a run's submission to its terminal
  * event as the client observed it (p50, p99, max).
  *
+ * Exits with 1 when a submission was not taken or a run did not complete.
+ *
  * Run with the single-file source launcher: java AsyncRuns.java http://localhost:8080 [total] [connections]
  */
 public class AsyncRuns {
@@ -40,6 +42,7 @@ public class AsyncRuns {
         AtomicInteger rejected = new AtomicInteger();
         AtomicInteger failedRuns = new AtomicInteger();
         AtomicLong lastTerminal = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstProblem = new java.util.concurrent.atomic.AtomicReference<>();
         HttpRequest submit = HttpRequest.newBuilder(URI.create(base + "/runs")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
 
@@ -55,11 +58,13 @@ public class AsyncRuns {
                         response = submitter.send(submit, HttpResponse.BodyHandlers.ofString());
                     } catch (Exception e) {
                         rejected.incrementAndGet();
+                        firstProblem.compareAndSet(null, e.toString());
                         latencies[i] = -1;
                         continue;
                     }
                     if (response.statusCode() != 202) {
                         rejected.incrementAndGet();
+                        firstProblem.compareAndSet(null, response.statusCode() + " " + response.body());
                         latencies[i] = -1;
                         continue;
                     }
@@ -89,6 +94,7 @@ public class AsyncRuns {
                         } catch (Exception e) {
                             latencies[slot] = -1;
                             failedRuns.incrementAndGet();
+                            firstProblem.compareAndSet(null, e.toString());
                         }
                     });
                 }
@@ -111,7 +117,11 @@ public class AsyncRuns {
         System.out.printf("completions/s %.0f%n", observed.length / completeSeconds);
         System.out.printf("submission to terminal event ms: p50 %.2f p99 %.2f max %.2f%n",
                 percentile(observed, 0.50), percentile(observed, 0.99), percentile(observed, 1.0));
-        System.exit(0);
+        if (firstProblem.get() != null) {
+            System.out.println("first problem: " + firstProblem.get());
+        }
+        // Every submission must be taken and every run must complete: anything else is a failure, not a number
+        System.exit(rejected.get() == 0 && failedRuns.get() == 0 ? 0 : 1);
     }
 
     private static double percentile(long[] sorted, double q) {
