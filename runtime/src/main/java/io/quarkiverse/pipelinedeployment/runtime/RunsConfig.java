@@ -1,7 +1,9 @@
 package io.quarkiverse.pipelinedeployment.runtime;
 
 import java.time.Duration;
+import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -30,6 +32,14 @@ public interface RunsConfig {
      */
     @WithDefault("10000")
     int maxRecords();
+
+    /**
+     * The most memory the kept runs may hold, estimated from the size of their requests (a run's parameters are kept
+     * as a JSON tree of about four times their text, plus about 2 KiB for its record and events). Beyond it, the
+     * oldest finished runs are dropped first, as beyond {@code max-records}; queued and running runs never are.
+     * Defaults to a tenth of the maximum heap.
+     */
+    Optional<MemorySize> maxMemory();
 
     /**
      * The most events kept per run. Beyond it, the oldest events are dropped, and a client resuming from one of

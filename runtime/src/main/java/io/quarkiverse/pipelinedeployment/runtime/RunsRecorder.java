@@ -12,6 +12,7 @@ import io.quarkiverse.pipelinedeployment.runtime.runs.Runs;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -31,7 +32,9 @@ public class RunsRecorder {
     /** The embedded store, {@code quarkus.pipeline.runs.store=memory}. */
     public Supplier<RunStore> memoryStore() {
         RunsConfig runs = config.getValue().runs();
-        return () -> new MemoryRunStore(runs.maxRecords(), runs.retention());
+        long maxBytes = runs.maxMemory().map(MemorySize::asLongValue)
+                .orElse(Runtime.getRuntime().maxMemory() / 10);
+        return () -> new MemoryRunStore(runs.maxRecords(), maxBytes, runs.retention());
     }
 
     /**

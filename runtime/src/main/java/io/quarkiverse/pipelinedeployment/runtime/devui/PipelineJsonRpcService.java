@@ -108,7 +108,8 @@ public class PipelineJsonRpcService {
         Runs runs = new Runs(runtime, store(), Arc.container().instance(DeploymentService.class).get());
         // On a Vert.x context, as for an HTTP submission
         return Uni.createFrom().emitter(emitter -> runtime.vertx().runOnContext(v -> {
-            Runs.Result result = runs.start(InvocationRequest.of(object), RunSource.HTTP, null, null);
+            Runs.Result result = runs.start(InvocationRequest.of(object), RunSource.HTTP, null, null,
+                    parameters == null ? 0 : parameters.length());
             emitter.complete(result.kind() == Runs.Kind.FAILED ? problem(mapper, Problem.of(result.failure()))
                     : read(json().record(result.run()).getBytes()));
         }));

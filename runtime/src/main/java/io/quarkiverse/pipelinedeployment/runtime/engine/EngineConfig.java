@@ -45,6 +45,9 @@ public final class EngineConfig {
         if (keepalive.toMillis() < 1) {
             throw invalid("runs.keepalive-interval", keepalive, "must be at least 1 ms");
         }
+        if (config.runs().maxMemory().isPresent() && config.runs().maxMemory().get().asLongValue() < 1) {
+            throw invalid("runs.max-memory", config.runs().maxMemory().get().asLongValue(), "must be greater than 0");
+        }
         if (config.runs().maxEvents() < 1) {
             throw invalid("runs.max-events", config.runs().maxEvents(), "must be at least 1");
         }

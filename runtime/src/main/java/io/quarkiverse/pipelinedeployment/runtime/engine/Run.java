@@ -20,6 +20,9 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse.StepExecution;
  */
 public final class Run {
 
+    /** The estimated memory of a run's record, events and envelope, before its parameters and outputs. */
+    static final long BASE_WEIGHT = 2048;
+
     private final String id;
     private volatile String name;
     private final long sequence;
@@ -36,6 +39,7 @@ public final class Run {
     private volatile InvocationResponse response;
     private volatile boolean cancelRequested;
     private volatile boolean engineRun;
+    private long weight = BASE_WEIGHT;
     private Runnable canceller;
 
     /**
@@ -65,6 +69,19 @@ public final class Run {
     /** Names the run as the request a replaced deployment service handed to the engine did. */
     void rename(String name) {
         this.name = name;
+    }
+
+    /**
+     * Estimates the memory the run's record will hold from its request's size: parameters are kept as a JSON tree,
+     * about four times their text. Called before the run is queued.
+     */
+    public void weigh(long requestBytes) {
+        weight = BASE_WEIGHT + 4 * Math.max(0, requestBytes);
+    }
+
+    /** The estimated memory of the run's record, in bytes. */
+    public long weight() {
+        return weight;
     }
 
     public long sequence() {
@@ -183,6 +200,9 @@ public final class Run {
         finished = Instant.now();
         response = envelope;
         status = RunStatus.of(outcome);
+        // The stopper holds the execution (and, through it, the request that waited): a kept record must not
+        steps = null;
+        canceller = null;
         return true;
     }
 

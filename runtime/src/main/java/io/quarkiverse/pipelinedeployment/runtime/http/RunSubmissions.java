@@ -77,7 +77,7 @@ final class RunSubmissions {
         String key = request.getHeader(IDEMPOTENCY_KEY);
         if (key == null) {
             Runs.Result result = runs.start(invocation, RunSource.HTTP,
-                    mode == Mode.SYNC ? answers.responder(ctx, large) : null, invoke);
+                    mode == Mode.SYNC ? answers.responder(ctx, large) : null, invoke, body == null ? 0 : body.length());
             if (mode != Mode.SYNC) {
                 answer(ctx, mode, result);
             }
@@ -89,7 +89,7 @@ final class RunSubmissions {
         }
         String scoped = scope(request.getHeader(HttpHeaders.AUTHORIZATION)) + ":" + key;
         runs.submit(invocation, RunSource.HTTP, mode == Mode.SYNC ? answers.responder(ctx, large) : null, scoped,
-                fingerprint(body), invoke).subscribe().with(result -> {
+                fingerprint(body), invoke, body == null ? 0 : body.length()).subscribe().with(result -> {
                     switch (result.kind()) {
                         case KEY_REUSED -> JsonResponses.send(ctx, 422, KEY_REUSED);
                         case REPLAYED -> replay(ctx, mode, result.run());

@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
@@ -18,8 +19,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The embedded store ({@code quarkus.pipeline.runs.store=memory}): the runs of this process, in its memory. At most
- * {@code runs.max-records} runs are kept: beyond it, the oldest finished ones go first, and queued or running ones
- * never. A finished run older than {@code runs.retention} is dropped when it is next looked up, and by the runs
+ * {@code runs.max-records} runs are kept, holding at most {@code runs.max-memory} (estimated from their requests'
+ * sizes): beyond either, the oldest finished ones go first, and queued or running ones never. A finished run older than
+ * {@code runs.retention} is dropped when it is next looked up, and by the runs
  * created after it.
  */
 public final class MemoryRunStore implements RunStore {
@@ -27,6 +29,7 @@ public final class MemoryRunStore implements RunStore {
     static final String SHUTTING_DOWN = "Deployment shutting down";
 
     private final int maxRecords;
+    private final long maxBytes;
     private final long retentionMillis;
     private final ConcurrentHashMap<String, Run> byId = new ConcurrentHashMap<>();
     /** The runs by creation order, oldest first. */
@@ -35,11 +38,17 @@ public final class MemoryRunStore implements RunStore {
     /** The idempotency key of a run that has one, to drop it with the run. */
     private final ConcurrentHashMap<String, String> keyOfRun = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
+    /** The estimated memory the kept runs hold. */
+    private final AtomicLong retained = new AtomicLong();
     /** The runs kept that have ended: eviction looks for one only when there is one. */
     private final AtomicInteger ended = new AtomicInteger();
 
-    public MemoryRunStore(int maxRecords, Duration retention) {
+    /**
+     * @param maxBytes the most memory the kept runs may hold, estimated ({@link Run#weight()})
+     */
+    public MemoryRunStore(int maxRecords, long maxBytes, Duration retention) {
         this.maxRecords = maxRecords;
+        this.maxBytes = maxBytes;
         this.retentionMillis = retention.toMillis();
     }
 
@@ -50,7 +59,8 @@ public final class MemoryRunStore implements RunStore {
         }
         byId.put(run.id(), run);
         bySequence.put(run.sequence(), run);
-        if (size.incrementAndGet() > maxRecords) {
+        retained.addAndGet(run.weight());
+        if (size.incrementAndGet() > maxRecords || retained.get() > maxBytes) {
             evict();
         }
         expireOldest();
@@ -67,17 +77,24 @@ public final class MemoryRunStore implements RunStore {
             return;
         }
         ended.incrementAndGet();
-        if (size.get() > maxRecords) {
+        if (over()) {
             // Runs that could not be evicted while they were running may go now
             evict();
         }
     }
 
-    /** Drops the oldest finished runs until at most {@code max-records} are left, or only unfinished ones. */
+    private boolean over() {
+        return size.get() > maxRecords || retained.get() > maxBytes;
+    }
+
+    /**
+     * Drops the oldest finished runs until at most {@code max-records} are left within {@code max-memory}, or only
+     * unfinished ones.
+     */
     private void evict() {
         Iterator<Run> oldestFirst = bySequence.values().iterator();
         // With only queued and running runs over the bound, there is nothing to drop: no scan
-        while (size.get() > maxRecords && ended.get() > 0 && oldestFirst.hasNext()) {
+        while (over() && ended.get() > 0 && oldestFirst.hasNext()) {
             Run run = oldestFirst.next();
             if (run.status().terminal()) {
                 remove(run);
@@ -104,6 +121,7 @@ public final class MemoryRunStore implements RunStore {
         if (byId.remove(run.id(), run)) {
             bySequence.remove(run.sequence(), run);
             size.decrementAndGet();
+            retained.addAndGet(-run.weight());
             if (run.status().terminal()) {
                 ended.decrementAndGet();
             }

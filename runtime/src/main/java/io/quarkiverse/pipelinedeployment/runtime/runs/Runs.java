@@ -62,9 +62,10 @@ public final class Runs {
      * @param invoke the run's {@code Uni}, or {@code null} to ask the deployment service for it
      */
     public Uni<Result> submit(InvocationRequest request, RunSource source, UniSubscriber<InvocationResponse> answer,
-            String key, String fingerprint, Uni<InvocationResponse> invoke) {
+            String key, String fingerprint, Uni<InvocationResponse> invoke, long requestBytes) {
         // A run with an idempotency key is recorded whatever runs.record says: the key maps to it for the retention
         Run run = runtime.newRun(request, source, answer == null, key != null);
+        run.weigh(requestBytes);
         if (key == null) {
             return Uni.createFrom().item(start(request, run, answer, null, invoke));
         }
@@ -82,8 +83,10 @@ public final class Runs {
      * synchronous invocations on the hot path.
      */
     public Result start(InvocationRequest request, RunSource source, UniSubscriber<InvocationResponse> answer,
-            Uni<InvocationResponse> invoke) {
-        return start(request, runtime.newRun(request, source, answer == null), answer, null, invoke);
+            Uni<InvocationResponse> invoke, long requestBytes) {
+        Run run = runtime.newRun(request, source, answer == null);
+        run.weigh(requestBytes);
+        return start(request, run, answer, null, invoke);
     }
 
     private Result start(InvocationRequest request, Run run, UniSubscriber<InvocationResponse> answer, String key,

@@ -45,7 +45,7 @@ class MemoryRunStoreTest {
 
     @Test
     void evictionDropsTheOldestFinishedRunsAndNeverQueuedOrRunningOnes() {
-        MemoryRunStore store = new MemoryRunStore(3, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(3, Long.MAX_VALUE, Duration.ofHours(1));
         Run queued = stored(store, RunStatus.QUEUED);
         Run running = stored(store, RunStatus.RUNNING);
         List<Run> finished = new ArrayList<>();
@@ -63,8 +63,28 @@ class MemoryRunStoreTest {
     }
 
     @Test
+    void theMemoryBoundDropsTheOldestFinishedRunsToo() {
+        // Each run weighs 2 KiB + 4 x 10 KB: a budget of 150 KB keeps three of them
+        MemoryRunStore store = new MemoryRunStore(1000, 150_000, Duration.ofHours(1));
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Run run = run(Instant.now());
+            run.weigh(10_000);
+            store.queued(run);
+            run.markRunning();
+            run.finish(Outcome.SUCCESS, null);
+            store.finished(run, Outcome.SUCCESS, 1, null);
+            runs.add(run);
+        }
+
+        assertThat(store.size()).isEqualTo(3);
+        assertThat(find(store, runs.get(5).id())).isNotNull();
+        assertThat(find(store, runs.get(2).id())).isNull();
+    }
+
+    @Test
     void unfinishedRunsMayExceedTheBoundUntilTheyEnd() {
-        MemoryRunStore store = new MemoryRunStore(2, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(2, Long.MAX_VALUE, Duration.ofHours(1));
         Run a = stored(store, RunStatus.RUNNING);
         Run b = stored(store, RunStatus.RUNNING);
         Run c = stored(store, RunStatus.QUEUED);
@@ -82,7 +102,7 @@ class MemoryRunStoreTest {
 
     @Test
     void finishedRunsExpireAfterTheRetention() {
-        MemoryRunStore store = new MemoryRunStore(100, Duration.ofMinutes(1));
+        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofMinutes(1));
         Run old = run(Instant.now().minus(Duration.ofMinutes(2)));
         store.queued(old);
         Run oldRunning = run(Instant.now().minus(Duration.ofMinutes(2)));
@@ -97,7 +117,7 @@ class MemoryRunStoreTest {
 
     @Test
     void listsNewestFirstWithFiltersAndCursors() {
-        MemoryRunStore store = new MemoryRunStore(100, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofHours(1));
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             runs.add(stored(store, i % 2 == 0 ? RunStatus.COMPLETED : RunStatus.RUNNING));
@@ -120,7 +140,7 @@ class MemoryRunStoreTest {
 
     @Test
     void aKeyMapsToOneRunUntilTheRunIsDropped() {
-        MemoryRunStore store = new MemoryRunStore(1, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(1, Long.MAX_VALUE, Duration.ofHours(1));
         Run first = run(Instant.now());
 
         assertThat(store.claim("k", "f1", first).await().indefinitely()).isNull();
@@ -141,7 +161,7 @@ class MemoryRunStoreTest {
 
     @Test
     void aKeyIsFreeAgainOnceItsRunIsPastTheRetention() {
-        MemoryRunStore store = new MemoryRunStore(100, Duration.ofMinutes(1));
+        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofMinutes(1));
         Run old = run(Instant.now().minus(Duration.ofMinutes(2)));
         store.claim("k", "f", old).await().indefinitely();
         store.queued(old);
@@ -157,7 +177,7 @@ class MemoryRunStoreTest {
 
     @Test
     void aReleasedKeyIsFree() {
-        MemoryRunStore store = new MemoryRunStore(10, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(10, Long.MAX_VALUE, Duration.ofHours(1));
         Run first = run(Instant.now());
         store.claim("k", "f", first).await().indefinitely();
         store.release("k", first);
@@ -167,7 +187,7 @@ class MemoryRunStoreTest {
 
     @Test
     void shutdownCancelsQueuedAsyncRunsOnly() {
-        MemoryRunStore store = new MemoryRunStore(10, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(10, Long.MAX_VALUE, Duration.ofHours(1));
         Run queued = stored(store, RunStatus.QUEUED);
         Run running = stored(store, RunStatus.RUNNING);
 
