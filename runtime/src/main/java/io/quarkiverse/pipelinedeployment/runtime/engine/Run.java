@@ -20,9 +20,6 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse.StepExecution;
  */
 public final class Run {
 
-    /** The estimated memory of a run's record, events and envelope, before its parameters and outputs. */
-    static final long BASE_WEIGHT = 2048;
-
     private final String id;
     private volatile String name;
     private final long sequence;
@@ -39,7 +36,7 @@ public final class Run {
     private volatile InvocationResponse response;
     private volatile boolean cancelRequested;
     private volatile boolean engineRun;
-    private long weight = BASE_WEIGHT;
+    private long requestBytes;
     private Runnable canceller;
 
     /**
@@ -71,17 +68,13 @@ public final class Run {
         this.name = name;
     }
 
-    /**
-     * Estimates the memory the run's record will hold from its request's size: parameters are kept as a JSON tree,
-     * about four times their text. Called before the run is queued.
-     */
-    public void weigh(long requestBytes) {
-        weight = BASE_WEIGHT + 4 * Math.max(0, requestBytes);
+    /** The size of the run's request, in bytes (the store estimates its memory from it); before it is queued. */
+    public void sized(long bytes) {
+        requestBytes = Math.max(0, bytes);
     }
 
-    /** The estimated memory of the run's record, in bytes. */
-    public long weight() {
-        return weight;
+    public long requestBytes() {
+        return requestBytes;
     }
 
     public long sequence() {
@@ -174,11 +167,7 @@ public final class Run {
         }
     }
 
-    /**
-     * Moves a queued run to {@code running}.
-     *
-     * @return {@code false} when the run is no longer queued (it was cancelled meanwhile)
-     */
+    /** Moves a queued run to {@code running}; {@code false} when it is no longer queued (it was cancelled). */
     public synchronized boolean markRunning() {
         if (status != RunStatus.QUEUED) {
             return false;
@@ -188,11 +177,7 @@ public final class Run {
         return true;
     }
 
-    /**
-     * Ends the run with its envelope.
-     *
-     * @return {@code false} when it had ended already
-     */
+    /** Ends the run with its envelope; {@code false} when it had ended already. */
     public synchronized boolean finish(Outcome outcome, InvocationResponse envelope) {
         if (status.terminal()) {
             return false;
@@ -254,17 +239,11 @@ public final class Run {
         return result;
     }
 
-    /** Seconds from the start (or the creation, if it never started) to the end, or to now. */
+    /** Seconds the run took (its envelope's), or has been running so far; 0 before it started. */
     public double executionTime() {
         InvocationResponse r = response;
-        if (r != null) {
-            return r.executionTime();
-        }
         Instant from = started;
-        if (from == null) {
-            return 0;
-        }
-        Instant to = finished != null ? finished : Instant.now();
-        return (to.toEpochMilli() - from.toEpochMilli()) / 1000.0;
+        return r != null ? r.executionTime()
+                : from == null ? 0 : (System.currentTimeMillis() - from.toEpochMilli()) / 1000.0;
     }
 }

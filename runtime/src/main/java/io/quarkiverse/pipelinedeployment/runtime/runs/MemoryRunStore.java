@@ -44,7 +44,7 @@ public final class MemoryRunStore implements RunStore {
     private final AtomicInteger ended = new AtomicInteger();
 
     /**
-     * @param maxBytes the most memory the kept runs may hold, estimated ({@link Run#weight()})
+     * @param maxBytes the most memory the kept runs may hold, estimated ({@link #weight(Run)})
      */
     public MemoryRunStore(int maxRecords, long maxBytes, Duration retention) {
         this.maxRecords = maxRecords;
@@ -59,7 +59,7 @@ public final class MemoryRunStore implements RunStore {
         }
         byId.put(run.id(), run);
         bySequence.put(run.sequence(), run);
-        retained.addAndGet(run.weight());
+        retained.addAndGet(weight(run));
         if (size.incrementAndGet() > maxRecords || retained.get() > maxBytes) {
             evict();
         }
@@ -81,6 +81,14 @@ public final class MemoryRunStore implements RunStore {
             // Runs that could not be evicted while they were running may go now
             evict();
         }
+    }
+
+    /**
+     * The estimated memory a kept run holds: about 2 KiB for its record, events and envelope, and its parameters as a
+     * JSON tree, about four times the request's text.
+     */
+    static long weight(Run run) {
+        return 2048 + 4 * run.requestBytes();
     }
 
     private boolean over() {
@@ -121,7 +129,7 @@ public final class MemoryRunStore implements RunStore {
         if (byId.remove(run.id(), run)) {
             bySequence.remove(run.sequence(), run);
             size.decrementAndGet();
-            retained.addAndGet(-run.weight());
+            retained.addAndGet(-weight(run));
             if (run.status().terminal()) {
                 ended.decrementAndGet();
             }

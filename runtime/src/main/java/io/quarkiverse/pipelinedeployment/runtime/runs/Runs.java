@@ -65,7 +65,7 @@ public final class Runs {
             String key, String fingerprint, Uni<InvocationResponse> invoke, long requestBytes) {
         // A run with an idempotency key is recorded whatever runs.record says: the key maps to it for the retention
         Run run = runtime.newRun(request, source, answer == null, key != null);
-        run.weigh(requestBytes);
+        run.sized(requestBytes);
         if (key == null) {
             return Uni.createFrom().item(start(request, run, answer, null, invoke));
         }
@@ -85,7 +85,7 @@ public final class Runs {
     public Result start(InvocationRequest request, RunSource source, UniSubscriber<InvocationResponse> answer,
             Uni<InvocationResponse> invoke, long requestBytes) {
         Run run = runtime.newRun(request, source, answer == null);
-        run.weigh(requestBytes);
+        run.sized(requestBytes);
         return start(request, run, answer, null, invoke);
     }
 

@@ -69,7 +69,7 @@ class MemoryRunStoreTest {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Run run = run(Instant.now());
-            run.weigh(10_000);
+            run.sized(10_000);
             store.queued(run);
             run.markRunning();
             run.finish(Outcome.SUCCESS, null);
