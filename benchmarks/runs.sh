@@ -2,7 +2,9 @@
 # What runs as resources cost and carry (see docs/modules/ROOT/pages/performance.adoc, "Runs"):
 #  1. recording every synchronous invocation as a run (quarkus.pipeline.runs.record=all, the default) against not
 #     recording them (record=async): the same packaged app, started both ways, wrk POST /invoke at CONNECTIONS (64),
-#     ROUNDS (3) alternating rounds of DURATION (15) s, medians and every round;
+#     ROUNDS (10) alternating rounds of DURATION (8) s. Each round gives req/s and the server's CPU time per request
+#     (utime + stime from /proc, which a busy host's stolen time does not inflate); the report has the medians, the
+#     spread, and the median of the per-round ratios. BASE_APP_DIR adds a third app, e.g. the extension before runs;
 #  2. TOTAL (10000) asynchronous submissions at CONNECTIONS connections (AsyncRuns.java), RUNS (3) times: submissions
 #     per second, completions per second, and the time from submission to the terminal event observed over SSE.
 # The server runs pinned to CPU 0, the clients to CPU 1, as in benchmarks/run.sh. Only what it starts is stopped.
@@ -14,8 +16,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$ROOT/benchmarks/target/runs"
-ROUNDS="${ROUNDS:-3}"
-DURATION="${DURATION:-15}"
+ROUNDS="${ROUNDS:-10}"
+DURATION="${DURATION:-8}"
 WARMUP="${WARMUP:-15}"
 CONNECTIONS="${CONNECTIONS:-64}"
 TOTAL="${TOTAL:-10000}"
@@ -83,38 +85,69 @@ stop() {
     kill "${PID_OF[$1]}" 2>/dev/null || true
     wait "${PID_OF[$1]}" 2>/dev/null || true
 }
-rps() { # name seconds -> req/s
-    BODY_FILE="$BODY" taskset -c "$CLIENT_CPU" wrk -t2 -c"$CONNECTIONS" -d"$2s" -s "$OUT/post.lua" \
-        "http://localhost:${PORT[$1]}/invoke" | awk '/Requests\/sec/ {printf "%.0f", $2}'
+cpu_ticks() { # pid -> utime + stime, in clock ticks
+    awk '{print $14 + $15}' "/proc/$1/stat"
+}
+rps() { # name seconds -> "req/s cpu-us-per-request"
+    local before after out
+    before=$(cpu_ticks "${PID_OF[$1]}")
+    out=$(BODY_FILE="$BODY" taskset -c "$CLIENT_CPU" wrk -t2 -c"$CONNECTIONS" -d"$2s" -s "$OUT/post.lua" \
+        "http://localhost:${PORT[$1]}/invoke")
+    after=$(cpu_ticks "${PID_OF[$1]}")
+    echo "$out" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+        /requests in/ {n = $1} /Requests\/sec/ {r = $2}
+        END {printf "%.0f %.2f", r, n > 0 ? ticks * 1e6 / hz / n : 0}'
 }
 
 # ---------------------------------------------------------------- 1. the cost of recording synchronous runs
+NAMES=(recorded unrecorded)
 start recorded ""
 start unrecorded "-Dquarkus.pipeline.runs.record=async"
-for name in recorded unrecorded; do
+if [ -n "${BASE_APP_DIR:-}" ]; then
+    NAMES+=(base)
+    APP_DIR_SAVED="$APP_DIR"
+    APP_DIR="$(cd "$BASE_APP_DIR" && pwd)"
+    start base ""
+    APP_DIR="$APP_DIR_SAVED"
+fi
+for name in "${NAMES[@]}"; do
     rps "$name" "$WARMUP" >/dev/null
     taskset -a -p -c "$SERVER_CPU" "${PID_OF[$name]}" >/dev/null
 done
-declare -A ROUND
+: >"$OUT/rounds.txt"
 for round in $(seq 1 "$ROUNDS"); do
-    for name in recorded unrecorded; do
+    for name in "${NAMES[@]}"; do
         echo "Round $round: $name" >&2
-        ROUND[$name]+="$(rps "$name" "$DURATION") "
+        echo "$round $name $(rps "$name" "$DURATION")" >>"$OUT/rounds.txt"
     done
 done
-stop recorded
-stop unrecorded
-python3 - "${ROUND[recorded]}" "${ROUND[unrecorded]}" <<'PY' | tee "$OUT/report.md"
+for name in "${NAMES[@]}"; do
+    stop "$name"
+done
+python3 - "$OUT/rounds.txt" <<'PY' | tee "$OUT/report.md"
 import statistics, sys
-rec, unrec = [list(map(float, a.split())) for a in sys.argv[1:3]]
-print("## Recording synchronous runs: POST /invoke req/s")
+rounds = {}
+for line in open(sys.argv[1]):
+    r, name, rps, cpu = line.split()
+    rounds.setdefault(name, []).append((int(r), float(rps), float(cpu)))
+label = {"recorded": "all (default)", "unrecorded": "async", "base": "BASE_APP_DIR"}
+print("## Recording synchronous runs: POST /invoke")
 print()
-print("| runs.record | rounds | median | spread (max / min) |")
-print("|---|---|---|---|")
-for name, xs in (("all (default)", rec), ("async", unrec)):
-    print(f"| {name} | {', '.join(f'{x:.0f}' for x in xs)} | {statistics.median(xs):.0f} | {100 * (max(xs) / min(xs) - 1):.1f} % |")
+print("| runs.record | req/s median | req/s spread | CPU us/request median | CPU spread |")
+print("|---|---|---|---|---|")
+for name, xs in rounds.items():
+    rps = [x[1] for x in xs]
+    cpu = [x[2] for x in xs]
+    print(f"| {label[name]} | {statistics.median(rps):.0f} | {100 * (max(rps) / min(rps) - 1):.1f} % "
+          f"| {statistics.median(cpu):.2f} | {100 * (max(cpu) / min(cpu) - 1):.1f} % |")
 print()
-print(f"all / async: {statistics.median(rec) / statistics.median(unrec):.3f}")
+def ratios(a, b, i):
+    return [x[i] / y[i] for x, y in zip(rounds[a], rounds[b])]
+for other in [n for n in rounds if n != "recorded"]:
+    rps = ratios("recorded", other, 1)
+    cpu = ratios("recorded", other, 2)
+    print(f"all / {label[other]}: req/s {statistics.median(rps):.3f} (rounds {min(rps):.3f} to {max(rps):.3f}), "
+          f"CPU per request {statistics.median(cpu):.3f} (rounds {min(cpu):.3f} to {max(cpu):.3f})")
 PY
 
 # ---------------------------------------------------------------- 2. asynchronous submissions

@@ -2,6 +2,8 @@ package io.quarkiverse.pipelinedeployment.runtime;
 
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 import io.quarkiverse.pipelinedeployment.runtime.http.HttpHandlers;
@@ -34,7 +36,8 @@ public class RunsRecorder {
         RunsConfig runs = config.getValue().runs();
         long maxBytes = runs.maxMemory().map(MemorySize::asLongValue)
                 .orElse(Runtime.getRuntime().maxMemory() / 10);
-        return () -> new MemoryRunStore(runs.maxRecords(), maxBytes, runs.retention());
+        return () -> new MemoryRunStore(runs.maxRecords(), maxBytes, runs.retention(),
+                Arc.container().instance(ObjectMapper.class).get().writer());
     }
 
     /**

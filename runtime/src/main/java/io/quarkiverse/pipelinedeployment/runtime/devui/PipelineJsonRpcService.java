@@ -171,7 +171,7 @@ public class PipelineJsonRpcService {
         PipelineRuntime runtime = runtime();
         String runs = runtime.endpoints().stream().filter(e -> e.name().equals("runs")).map(e -> e.path())
                 .findFirst().orElse("/runs");
-        return new RunJson(runtime.mapper().writer(), runtime.definition().getName(), runtime.deploymentId(), runs);
+        return new RunJson(runtime.mapper(), runtime.definition().getName(), runtime.deploymentId(), runs);
     }
 
     /**

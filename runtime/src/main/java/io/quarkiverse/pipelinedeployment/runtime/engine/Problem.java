@@ -49,6 +49,11 @@ public record Problem(int status, Object detail, int retryAfterSeconds, Throwabl
         return response.outcome() == InvocationResponse.Outcome.TIMEOUT ? 504 : 200;
     }
 
+    /** The status of the envelope of a run that ended so. */
+    public static int status(RunStatus status) {
+        return status == RunStatus.TIMED_OUT ? 504 : 200;
+    }
+
     /** Whether it stands for an unexpected failure (a 500 with its cause). */
     public boolean internal() {
         return cause != null;

@@ -18,7 +18,7 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse.StepExecution;
  * A run that is not recorded ({@code quarkus.pipeline.runs.record=async} for a synchronous invocation) has no events
  * and is never stored; it still gives the pipeline its {@code RunContext}.
  */
-public final class Run {
+public final class Run extends RunCancellation {
 
     private final String id;
     private volatile String name;
@@ -27,17 +27,18 @@ public final class Run {
     private final Instant created;
     private final RunEvents events;
     private final boolean async;
-    private volatile String cancelReason;
     private volatile RunStatus status = RunStatus.QUEUED;
     private volatile Instant started;
     private volatile Instant finished;
     private volatile JsonNode parametersUsed;
     private volatile StepLog steps;
     private volatile InvocationResponse response;
-    private volatile boolean cancelRequested;
+    /** The envelope as its synchronous answer wrote it, kept instead of {@code response} and its objects. */
+    private volatile byte[] envelopeJson;
+    private double seconds;
+    private String error;
     private volatile boolean engineRun;
     private long requestBytes;
-    private Runnable canceller;
 
     /**
      * @param sequence the run's place in this deployment's creation order (list cursors)
@@ -53,6 +54,21 @@ public final class Run {
         this.source = source;
         this.created = created;
         this.events = events;
+        if (events != null) {
+            events.of(this);
+        }
+    }
+
+    /** A kept run read back from a store ({@link RunCodec}): ended, its envelope as the JSON it was answered with. */
+    Run(String id, String name, long sequence, RunSource source, boolean async, Instant[] times, RunStatus status,
+            byte[] envelope, double seconds, String error, RunEvents events) {
+        this(id, name, sequence, source, times[0], events, async);
+        this.started = times[1];
+        this.finished = times[2];
+        this.status = status;
+        this.envelopeJson = envelope;
+        this.seconds = seconds;
+        this.error = error;
     }
 
     public String id() {
@@ -89,6 +105,7 @@ public final class Run {
         return created;
     }
 
+    @Override
     public RunStatus status() {
         return status;
     }
@@ -108,7 +125,7 @@ public final class Run {
         return parametersUsed;
     }
 
-    /** The steps that ended so far, in call order. */
+    /** The steps that ended so far, in call order; read {@link #envelopeJson()} once it is set. */
     public List<StepExecution> steps() {
         InvocationResponse r = response;
         if (r != null && r.metadata() != null) {
@@ -118,24 +135,40 @@ public final class Run {
         return log == null ? List.of() : log.snapshot();
     }
 
-    /** The envelope of the ended run, as a synchronous invoke answers it; {@code null} before the end. */
+    /** The envelope of the ended run; {@code null} before the end, and once {@link #envelopeJson()} is set. */
     public InvocationResponse response() {
         return response;
     }
 
-    public boolean cancelRequested() {
-        return cancelRequested;
+    /** The envelope as its synchronous answer wrote it, or {@code null}: then {@link #response()} holds it. */
+    public byte[] envelopeJson() {
+        return envelopeJson;
+    }
+
+    /**
+     * Keeps the ended run's envelope as the JSON its synchronous answer wrote, dropping its objects (outputs, steps,
+     * parameters): a kept run, one of thousands, then holds a few objects for the collector to copy, not a graph.
+     */
+    public void written(byte[] json) {
+        InvocationResponse r = response;
+        if (r != null && events != null) {
+            seconds = r.executionTime();
+            error = r.error();
+            envelopeJson = json;
+            response = null;
+            parametersUsed = null;
+        }
+    }
+
+    /** The ended run's error, or {@code null}. */
+    public String error() {
+        InvocationResponse r = response;
+        return r != null ? r.error() : error;
     }
 
     /** Whether its submitter does not wait for its answer (it was submitted asynchronously). */
     public boolean async() {
         return async;
-    }
-
-    /** The error of the cancelled envelope: {@code Run cancelled}, or why the deployment cancelled it. */
-    public String cancelReason() {
-        String reason = cancelReason;
-        return reason != null ? reason : "Run cancelled";
     }
 
     /** Whether the run's events are kept (and the run stored). */
@@ -160,7 +193,7 @@ public final class Run {
         this.steps = log;
     }
 
-    /** Records the parameters of a run the built-in engine does not execute (a replaced deployment service). */
+    /** The parameters of a run the built-in engine does not execute (a replaced deployment service). */
     public void parameters(JsonNode given) {
         if (parametersUsed == null) {
             parametersUsed = given;
@@ -187,56 +220,8 @@ public final class Run {
         status = RunStatus.of(outcome);
         // The stopper holds the execution (and, through it, the request that waited): a kept record must not
         steps = null;
-        canceller = null;
+        dropCanceller();
         return true;
-    }
-
-    /**
-     * What stops the run's work when a cancel is requested: set by the engine once the run is handed to it. A cancel
-     * requested before is carried out at once.
-     */
-    public void onCancel(Runnable stop) {
-        boolean now;
-        synchronized (this) {
-            canceller = stop;
-            now = cancelRequested && !status.terminal();
-        }
-        if (now) {
-            stop.run();
-        }
-    }
-
-    /**
-     * Asks the run to stop: a queued run never starts, a running one starts no further step and its work is
-     * interrupted or cancelled. Either way it ends {@code cancelled}.
-     */
-    public CancelResult cancel() {
-        return cancel(null);
-    }
-
-    /**
-     * {@link #cancel()}, with the error its envelope reports.
-     *
-     * @param reason the envelope's error, or {@code null} for {@code Run cancelled}
-     */
-    public CancelResult cancel(String reason) {
-        Runnable stop;
-        CancelResult result;
-        synchronized (this) {
-            if (status.terminal()) {
-                return CancelResult.FINISHED;
-            }
-            if (!cancelRequested && reason != null) {
-                cancelReason = reason;
-            }
-            result = status == RunStatus.QUEUED ? CancelResult.DEQUEUED : CancelResult.REQUESTED;
-            cancelRequested = true;
-            stop = canceller;
-        }
-        if (stop != null) {
-            stop.run();
-        }
-        return result;
     }
 
     /** Seconds the run took (its envelope's), or has been running so far; 0 before it started. */
@@ -244,6 +229,7 @@ public final class Run {
         InvocationResponse r = response;
         Instant from = started;
         return r != null ? r.executionTime()
-                : from == null ? 0 : (System.currentTimeMillis() - from.toEpochMilli()) / 1000.0;
+                : envelopeJson != null ? seconds
+                        : from == null ? 0 : (System.currentTimeMillis() - from.toEpochMilli()) / 1000.0;
     }
 }

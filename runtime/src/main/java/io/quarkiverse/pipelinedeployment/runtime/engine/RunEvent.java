@@ -49,6 +49,10 @@ public record RunEvent(long id, String kind, Object data) {
     public record Gap(@JsonProperty("first_available") long firstAvailable) {
     }
 
+    /** Data already written as JSON: the envelope of a terminal event, as the synchronous answer wrote it. */
+    public record Json(byte[] bytes) {
+    }
+
     /** Whether {@code kind} is one of the built-in kinds, which a pipeline may not publish. */
     public static boolean reserved(String kind) {
         return switch (kind) {

@@ -1,6 +1,6 @@
 package io.quarkiverse.pipelinedeployment.runtime.engine;
 
-import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,9 +24,21 @@ public final class RunEvents {
     }
 
     private static final Runnable[] NONE = {};
+    /** Data read from the run when the event is read: {@code run_queued}, {@code run_started}, the terminal event. */
+    static final Object FROM_RUN = new Object();
 
     private final int max;
-    private final ArrayDeque<RunEvent> retained = new ArrayDeque<>(8);
+    private Run run;
+    /**
+     * The retained events, a ring from {@code head}: kind, data and a number each. Events are kept compact (the
+     * built-in ones as their step's name and a number, or nothing at all) and become {@link RunEvent}s when read: a
+     * run kept by the store, one of thousands, holds three arrays instead of an object graph per event.
+     */
+    private String[] kinds = new String[8];
+    private Object[] data = new Object[8];
+    private long[] numbers = new long[8];
+    private int head;
+    private int count;
     private long last;
     private boolean ended;
     private volatile Runnable[] followers = NONE;
@@ -36,16 +48,72 @@ public final class RunEvents {
         this.max = max;
     }
 
+    /** Receives the retained events, oldest first, as they are kept. */
+    interface Exporter {
+        void event(String kind, Object data, long number);
+    }
+
+    /** The ended events of a kept run read back from a store: {@code count} of them, the last numbered {@code last}. */
+    static RunEvents restored(String[] kinds, Object[] data, long[] numbers, int count, long last) {
+        RunEvents events = new RunEvents(Math.max(1, count));
+        events.kinds = kinds;
+        events.data = data;
+        events.numbers = numbers;
+        events.count = count;
+        events.last = last;
+        events.ended = true;
+        return events;
+    }
+
+    /** Gives the retained events to {@code exporter}; the id of the last one. */
+    synchronized long export(Exporter exporter) {
+        for (int i = 0; i < count; i++) {
+            int slot = (head + i) % kinds.length;
+            exporter.event(kinds[slot], data[slot], numbers[slot]);
+        }
+        return last;
+    }
+
+    /** The run whose events these are, for the data of the events read from it. */
+    void of(Run run) {
+        this.run = run;
+    }
+
     /** Adds an event, unless the terminal one was added, and signals the followers. */
     void append(String kind, Object data, boolean terminal) {
+        add(kind, data, 0, terminal);
+    }
+
+    /** Adds {@code run_queued}, {@code run_started} or the terminal event, whose data is read from the run. */
+    void appendFromRun(String kind, boolean terminal) {
+        add(kind, FROM_RUN, 0, terminal);
+    }
+
+    /**
+     * Adds {@code step_started} ({@code number}: its start, in nanos from the epoch) or {@code step_completed}
+     * ({@code number}: its duration, in nanos).
+     */
+    void appendStep(String kind, String step, long number) {
+        add(kind, step, number, false);
+    }
+
+    private void add(String kind, Object value, long number, boolean terminal) {
         synchronized (this) {
             if (ended) {
                 return;
             }
-            if (retained.size() == max) {
-                retained.removeFirst();
+            if (count == max) {
+                head = (head + 1) % kinds.length;
+                count--;
+            } else if (count == kinds.length) {
+                grow();
             }
-            retained.addLast(new RunEvent(++last, kind, data));
+            int slot = (head + count) % kinds.length;
+            kinds[slot] = kind;
+            data[slot] = value;
+            numbers[slot] = number;
+            count++;
+            last++;
             ended = terminal;
         }
         for (Runnable follower : followers) {
@@ -53,31 +121,64 @@ public final class RunEvents {
         }
     }
 
+    private void grow() {
+        int size = Math.min(max, kinds.length * 2);
+        String[] k = new String[size];
+        Object[] d = new Object[size];
+        long[] n = new long[size];
+        for (int i = 0; i < count; i++) {
+            int from = (head + i) % kinds.length;
+            k[i] = kinds[from];
+            d[i] = data[from];
+            n[i] = numbers[from];
+        }
+        kinds = k;
+        data = d;
+        numbers = n;
+        head = 0;
+    }
+
     /**
      * The retained events after {@code after}, at most {@code limit} of them.
      */
     public synchronized Slice since(long after, int limit) {
-        long first = last - retained.size() + 1;
+        long first = last - count + 1;
         long gap = 0;
         if (after + 1 < first) {
             gap = first;
             after = first - 1;
         }
         int skip = (int) Math.max(0, after - first + 1);
-        int count = (int) Math.max(0, Math.min(limit, last - after));
-        List<RunEvent> events = new ArrayList<>(count);
-        int index = 0;
-        for (RunEvent event : retained) {
-            if (index++ < skip) {
-                continue;
-            }
-            if (events.size() == count) {
-                break;
-            }
-            events.add(event);
+        int size = (int) Math.max(0, Math.min(limit, last - after));
+        List<RunEvent> events = new ArrayList<>(size);
+        for (int i = skip; i < skip + size; i++) {
+            int slot = (head + i) % kinds.length;
+            events.add(new RunEvent(first + i, kinds[slot], read(kinds[slot], data[slot], numbers[slot])));
         }
         boolean sentEnd = ended && (events.isEmpty() ? after >= last : events.get(events.size() - 1).id() == last);
         return new Slice(gap, events, sentEnd);
+    }
+
+    private Object read(String kind, Object value, long number) {
+        if (value == FROM_RUN) {
+            return switch (kind) {
+                case RunEvent.QUEUED -> new RunEvent.Queued(run.id(), run.name(), FastFormats.iso(run.created()));
+                case RunEvent.STARTED -> new RunEvent.Started(FastFormats.iso(run.started()));
+                default -> {
+                    Object envelope = run.response();
+                    yield envelope != null ? envelope : new RunEvent.Json(run.envelopeJson());
+                }
+            };
+        }
+        if (value instanceof String step) {
+            if (RunEvent.STEP_STARTED.equals(kind)) {
+                return new RunEvent.StepStarted(step, FastFormats.iso(Instant.ofEpochSecond(0, number)));
+            }
+            if (RunEvent.STEP_COMPLETED.equals(kind)) {
+                return new RunEvent.StepEnded(step, number / 1_000_000_000.0, null);
+            }
+        }
+        return value;
     }
 
     /** The id of the last event, 0 before the first. */

@@ -15,8 +15,7 @@ final class RunHistory implements RunListener {
     public void queued(Run run) {
         RunEvents events = run.events();
         if (events != null) {
-            events.append(RunEvent.QUEUED, new RunEvent.Queued(run.id(), run.name(), FastFormats.iso(run.created())),
-                    false);
+            events.appendFromRun(RunEvent.QUEUED, false);
         }
     }
 
@@ -24,7 +23,7 @@ final class RunHistory implements RunListener {
     public void running(Run run) {
         RunEvents events = run.events();
         if (events != null) {
-            events.append(RunEvent.STARTED, new RunEvent.Started(FastFormats.iso(run.started())), false);
+            events.appendFromRun(RunEvent.STARTED, false);
         }
     }
 
@@ -32,7 +31,7 @@ final class RunHistory implements RunListener {
     public void stepStarted(Run run, String step, Instant start) {
         RunEvents events = run.events();
         if (events != null) {
-            events.append(RunEvent.STEP_STARTED, new RunEvent.StepStarted(step, FastFormats.iso(start)), false);
+            events.appendStep(RunEvent.STEP_STARTED, step, start.getEpochSecond() * 1_000_000_000L + start.getNano());
         }
     }
 
@@ -40,8 +39,11 @@ final class RunHistory implements RunListener {
     public void stepFinished(Run run, String step, long nanos, String error) {
         RunEvents events = run.events();
         if (events != null) {
-            events.append(error == null ? RunEvent.STEP_COMPLETED : RunEvent.STEP_FAILED,
-                    new RunEvent.StepEnded(step, nanos / 1_000_000_000.0, error), false);
+            if (error == null) {
+                events.appendStep(RunEvent.STEP_COMPLETED, step, nanos);
+            } else {
+                events.append(RunEvent.STEP_FAILED, new RunEvent.StepEnded(step, nanos / 1_000_000_000.0, error), false);
+            }
         }
     }
 
@@ -57,7 +59,7 @@ final class RunHistory implements RunListener {
     public void finished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
         RunEvents events = run.events();
         if (events != null) {
-            events.append(RunStatus.of(outcome).terminalEvent(), response, true);
+            events.appendFromRun(RunStatus.of(outcome).terminalEvent(), true);
         }
     }
 }

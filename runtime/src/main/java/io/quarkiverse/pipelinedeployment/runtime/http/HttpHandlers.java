@@ -92,7 +92,7 @@ public final class HttpHandlers {
     }
 
     private static RunJson runJson(PipelineRuntime runtime, String runsPath) {
-        return new RunJson(runtime.mapper().writer(), runtime.definition().getName(), runtime.deploymentId(),
+        return new RunJson(runtime.mapper(), runtime.definition().getName(), runtime.deploymentId(),
                 runsPath);
     }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Problem;
+import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
+import io.quarkiverse.pipelinedeployment.runtime.runs.Runs;
 import io.smallrye.mutiny.subscription.UniSubscriber;
 import io.smallrye.mutiny.subscription.UniSubscription;
 import io.vertx.core.AsyncResult;
@@ -63,7 +65,12 @@ final class InvokeAnswers {
     }
 
     /** Answers with the envelope of a run that ended before (an idempotent replay). */
-    void replay(RoutingContext ctx, InvocationResponse response) {
+    void replay(RoutingContext ctx, Run run) {
+        InvocationResponse response = run.response();
+        if (response == null) {
+            JsonResponses.send(ctx, Problem.status(run.status()), Buffer.buffer(run.envelopeJson()));
+            return;
+        }
         Buffer body = serialize(response);
         if (body == null) {
             JsonResponses.send(ctx, 500, OUTPUTS_NOT_WRITABLE);
@@ -79,8 +86,13 @@ final class InvokeAnswers {
 
     /** The response as JSON, or {@code null} when it cannot be written. */
     private Buffer serialize(InvocationResponse response) {
+        byte[] json = json(response);
+        return json == null ? null : Buffer.buffer(json);
+    }
+
+    private byte[] json(InvocationResponse response) {
         try {
-            return Buffer.buffer(writer.writeValueAsBytes(response));
+            return writer.writeValueAsBytes(response);
         } catch (Exception e) {
             // The details (class names, Jackson's reference chain) are for the log, not for the client
             LOG.errorf(e, "Failed to write the outputs of pipeline run %s as JSON",
@@ -95,8 +107,7 @@ final class InvokeAnswers {
      * the {@code Uni} when that is not an event loop (an invocation thread), on a worker thread when the request's
      * body was large, and on the event loop otherwise.
      */
-    private final class Responder
-            implements UniSubscriber<InvocationResponse>, Handler<Void>, Callable<Void> {
+    private final class Responder implements Runs.Answer, Handler<Void>, Callable<Void> {
         private final RoutingContext ctx;
         private final Context context;
         private final boolean large;
@@ -105,11 +116,17 @@ final class InvokeAnswers {
         private int status;
         private Buffer body;
         private String retryAfter;
+        private Run run;
 
         Responder(RoutingContext ctx, Context context, boolean large) {
             this.ctx = ctx;
             this.context = context;
             this.large = large;
+        }
+
+        @Override
+        public void run(Run run) {
+            this.run = run;
         }
 
         @Override
@@ -169,7 +186,12 @@ final class InvokeAnswers {
         public Void call() {
             if (failure == null) {
                 status = Problem.status(response);
-                body = serialize(response);
+                byte[] json = json(response);
+                body = json == null ? null : Buffer.buffer(json);
+                if (json != null && run != null) {
+                    // The run store keeps what was answered, rather than the envelope's objects
+                    run.written(json);
+                }
                 if (body == null) {
                     status = 500;
                     body = OUTPUTS_NOT_WRITABLE;

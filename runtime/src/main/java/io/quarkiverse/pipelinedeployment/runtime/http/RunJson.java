@@ -1,5 +1,6 @@
 package io.quarkiverse.pipelinedeployment.runtime.http;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,11 +9,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
-import io.quarkiverse.pipelinedeployment.InvocationResponse.StepExecution;
+import io.quarkiverse.pipelinedeployment.runtime.engine.Problem;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunEvent;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatus;
 import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore;
 import io.vertx.core.buffer.Buffer;
@@ -47,7 +50,7 @@ public final class RunJson {
             @JsonProperty("created") String created, @JsonProperty("started") String started,
             @JsonProperty("finished") String finished, @JsonProperty("execution_time") double executionTime,
             @JsonProperty("parameters_used") JsonNode parametersUsed,
-            @JsonProperty("steps") List<StepExecution> steps, @JsonProperty("outputs") Object outputs,
+            @JsonProperty("steps") Object steps, @JsonProperty("outputs") Object outputs,
             @JsonProperty("error") String error, @JsonProperty("cancel_requested") boolean cancelRequested) {
     }
 
@@ -69,6 +72,7 @@ public final class RunJson {
     record Listed(@JsonProperty("runs") List<Summary> runs, @JsonProperty("next") String next) {
     }
 
+    private final ObjectMapper mapper;
     private final ObjectWriter writer;
     private final String pipelineName;
     private final String deploymentId;
@@ -76,8 +80,9 @@ public final class RunJson {
     private final String runsPath;
 
     /** @param runsPath the runs endpoint's absolute path, for the links */
-    public RunJson(ObjectWriter writer, String pipelineName, String deploymentId, String runsPath) {
-        this.writer = writer;
+    public RunJson(ObjectMapper mapper, String pipelineName, String deploymentId, String runsPath) {
+        this.mapper = mapper;
+        this.writer = mapper.writer();
         this.pipelineName = pipelineName;
         this.deploymentId = deploymentId;
         this.runsPath = runsPath;
@@ -101,32 +106,60 @@ public final class RunJson {
 
     public Buffer record(Run run) {
         InvocationResponse response = run.response();
+        JsonNode parameters;
+        Object steps;
+        Object outputs;
+        byte[] ended = response == null ? run.envelopeJson() : null;
+        if (ended != null) {
+            // A kept run holds its envelope as the JSON it was answered with: the record reads its parts from it
+            JsonNode envelope = tree(ended);
+            parameters = envelope.path("metadata").get("parameters_used");
+            steps = envelope.path("metadata").get("steps");
+            outputs = envelope.get("outputs");
+        } else {
+            parameters = run.parametersUsed();
+            steps = run.steps();
+            outputs = response == null ? null : response.outputs();
+        }
         return write(new Record(run.id(), run.name(), pipelineName, deploymentId, run.source().label,
                 run.status().label, run.created().toString(), text(run.started()), text(run.finished()),
-                run.executionTime(), run.parametersUsed(), run.steps(),
-                response == null ? null : response.outputs(), response == null ? null : response.error(),
-                run.cancelRequested()));
+                run.executionTime(), parameters, steps, outputs, run.error(), run.cancelRequested()));
     }
 
     public Buffer list(RunStore.Page page) {
         List<Summary> summaries = new ArrayList<>(page.runs().size());
         for (Run run : page.runs()) {
-            InvocationResponse response = run.response();
             summaries.add(new Summary(run.id(), run.name(), pipelineName, deploymentId, run.source().label,
                     run.status().label, run.created().toString(), text(run.started()), text(run.finished()),
-                    run.executionTime(), response == null ? null : response.error(), run.cancelRequested()));
+                    run.executionTime(), run.error(), run.cancelRequested()));
         }
         return write(new Listed(summaries, page.next()));
     }
 
-    /** The envelope of an ended run, byte for byte what the synchronous invoke answered. */
-    Buffer envelope(InvocationResponse response) {
-        return write(response);
+    /**
+     * The status and envelope of an ended run, byte for byte what the synchronous invoke answered, or {@code null}
+     * before its end.
+     */
+    Answer envelope(Run run) {
+        InvocationResponse response = run.response();
+        if (response != null) {
+            return new Answer(Problem.status(response), write(response), null);
+        }
+        byte[] json = run.envelopeJson();
+        return json == null ? null : new Answer(Problem.status(run.status()), Buffer.buffer(json), null);
     }
 
     /** The data of an event as JSON text. */
     public byte[] data(Object data) throws JsonProcessingException {
-        return writer.writeValueAsBytes(data);
+        return data instanceof RunEvent.Json json ? json.bytes() : writer.writeValueAsBytes(data);
+    }
+
+    private JsonNode tree(byte[] json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("Failed to read a run's envelope", e);
+        }
     }
 
     private static String text(Object instant) {

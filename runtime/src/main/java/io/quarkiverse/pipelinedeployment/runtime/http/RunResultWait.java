@@ -2,8 +2,6 @@ package io.quarkiverse.pipelinedeployment.runtime.http;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.quarkiverse.pipelinedeployment.InvocationResponse;
-import io.quarkiverse.pipelinedeployment.runtime.engine.Problem;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -68,9 +66,9 @@ final class RunResultWait implements Runnable, Handler<Long> {
     }
 
     private static void send(RoutingContext ctx, Run run, RunJson json) {
-        InvocationResponse response = run.response();
-        if (response != null) {
-            JsonResponses.send(ctx, Problem.status(response), json.envelope(response));
+        Answer envelope = json.envelope(run);
+        if (envelope != null) {
+            envelope.send(ctx);
         } else {
             ctx.response().headers().set(HttpHeaders.RETRY_AFTER, "1");
             JsonResponses.send(ctx, 202, json.record(run));

@@ -161,13 +161,12 @@ final class RunSubmissions {
             accepted(ctx, mode, run, true);
             return;
         }
-        InvocationResponse response = run.response();
-        if (response == null) {
+        if (!run.status().terminal()) {
             JsonResponses.send(ctx, 409, IN_PROGRESS);
             return;
         }
         ctx.response().headers().set("Idempotent-Replayed", "true");
-        answers.replay(ctx, response);
+        answers.replay(ctx, run);
     }
 
     static boolean validKey(String key) {

@@ -1,28 +1,29 @@
 package io.quarkiverse.pipelinedeployment.runtime.runs;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
+import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunCodec;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatus;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The embedded store ({@code quarkus.pipeline.runs.store=memory}): the runs of this process, in its memory. At most
- * {@code runs.max-records} runs are kept, holding at most {@code runs.max-memory} (estimated from their requests'
- * sizes): beyond either, the oldest finished ones go first, and queued or running ones never. A finished run older than
- * {@code runs.retention} is dropped when it is next looked up, and by the runs
- * created after it.
+ * {@code runs.max-records} runs are kept, holding at most {@code runs.max-memory}: beyond either, about the oldest
+ * finished ones go first, and queued or running ones never. A finished run older than {@code runs.retention} is
+ * dropped when it is next looked up, and by the runs created after it.
+ * <p>
+ * Queued and running runs are kept as they are. Once a run has ended and its answer is written, it is kept as bytes
+ * ({@link RunArchive}): thousands of kept runs then cost the garbage collector almost nothing, which is what lets
+ * every synchronous invocation be recorded ({@code runs.record=all}).
  */
 public final class MemoryRunStore implements RunStore {
 
@@ -31,25 +32,29 @@ public final class MemoryRunStore implements RunStore {
     private final int maxRecords;
     private final long maxBytes;
     private final long retentionMillis;
-    private final ConcurrentHashMap<String, Run> byId = new ConcurrentHashMap<>();
-    /** The runs by creation order, oldest first. */
-    private final ConcurrentSkipListMap<Long, Run> bySequence = new ConcurrentSkipListMap<>();
-    private final ConcurrentHashMap<String, Claim> keys = new ConcurrentHashMap<>();
-    /** The idempotency key of a run that has one, to drop it with the run. */
-    private final ConcurrentHashMap<String, String> keyOfRun = new ConcurrentHashMap<>();
-    private final AtomicInteger size = new AtomicInteger();
-    /** The estimated memory the kept runs hold. */
-    private final AtomicLong retained = new AtomicLong();
-    /** The runs kept that have ended: eviction looks for one only when there is one. */
-    private final AtomicInteger ended = new AtomicInteger();
+    private final ObjectWriter writer;
+    private final IdempotencyKeys keys = new IdempotencyKeys();
+    /** The runs kept as objects: queued, running, and ended ones not archived (yet). */
+    private final ConcurrentHashMap<String, Run> live = new ConcurrentHashMap<>();
+    private final AtomicLong liveBytes = new AtomicLong();
+    /** Ended runs to archive, in the order they ended. */
+    private final ConcurrentLinkedQueue<Run> pending = new ConcurrentLinkedQueue<>();
+    /** Guards the archive, the ended runs left as objects, and eviction. */
+    private final Object lock = new Object();
+    private final RunArchive archive = new RunArchive();
+    /** Ended runs that could not be archived, in the order they ended. */
+    private final ArrayDeque<Run> endedLive = new ArrayDeque<>();
 
     /**
-     * @param maxBytes the most memory the kept runs may hold, estimated ({@link #weight(Run)})
+     * @param maxBytes the most memory the kept runs may hold, estimated ({@link #weight(Run)} for a run kept as an
+     *        object)
+     * @param writer writes the envelopes of the runs that hold them as objects, and the pipeline's own events
      */
-    public MemoryRunStore(int maxRecords, long maxBytes, Duration retention) {
+    public MemoryRunStore(int maxRecords, long maxBytes, Duration retention, ObjectWriter writer) {
         this.maxRecords = maxRecords;
         this.maxBytes = maxBytes;
         this.retentionMillis = retention.toMillis();
+        this.writer = writer;
     }
 
     @Override
@@ -57,162 +62,161 @@ public final class MemoryRunStore implements RunStore {
         if (!run.recorded()) {
             return;
         }
-        byId.put(run.id(), run);
-        bySequence.put(run.sequence(), run);
-        retained.addAndGet(weight(run));
-        if (size.incrementAndGet() > maxRecords || retained.get() > maxBytes) {
+        live.put(run.id(), run);
+        liveBytes.addAndGet(weight(run));
+        synchronized (lock) {
+            archivePending();
             evict();
         }
-        expireOldest();
     }
 
     @Override
     public void rejected(Run run) {
-        remove(run);
+        removeLive(run, true);
     }
 
     @Override
     public void finished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
-        if (!run.recorded()) {
-            return;
-        }
-        ended.incrementAndGet();
-        if (over()) {
-            // Runs that could not be evicted while they were running may go now
-            evict();
+        if (run.recorded()) {
+            pending.add(run);
+            synchronized (lock) {
+                // Runs that could not be evicted while they were running may go now
+                archivePending();
+                evict();
+            }
         }
     }
 
     /**
-     * The estimated memory a kept run holds: about 2 KiB for its record, events and envelope, and its parameters as a
-     * JSON tree, about four times the request's text.
+     * The estimated memory a run kept as an object holds: about 2 KiB for its record, events and envelope, and its
+     * parameters as a JSON tree, about four times the request's text.
      */
     static long weight(Run run) {
         return 2048 + 4 * run.requestBytes();
     }
 
+    /** Archives the ended runs whose answer is written, oldest first; a run still being answered holds the rest. */
+    private void archivePending() {
+        Run run;
+        while ((run = pending.peek()) != null) {
+            byte[] kept = RunArchive.bytes(run, writer);
+            if (kept == RunArchive.WAIT) {
+                return;
+            }
+            pending.poll();
+            if (live.get(run.id()) != run) {
+                continue; // evicted or expired meanwhile
+            }
+            if (kept == null) {
+                endedLive.addLast(run);
+            } else {
+                removeLive(run, false);
+                archive.add(kept, run);
+            }
+        }
+    }
+
     private boolean over() {
-        return size.get() > maxRecords || retained.get() > maxBytes;
+        return live.size() + archive.size() > maxRecords || liveBytes.get() + archive.bytes() > maxBytes;
     }
 
     /**
-     * Drops the oldest finished runs until at most {@code max-records} are left within {@code max-memory}, or only
-     * unfinished ones.
+     * Drops about the oldest ended runs (the older of the oldest archived and the oldest ended left as an object)
+     * while over a bound, and those past their retention.
      */
     private void evict() {
-        Iterator<Run> oldestFirst = bySequence.values().iterator();
-        // With only queued and running runs over the bound, there is nothing to drop: no scan
-        while (over() && ended.get() > 0 && oldestFirst.hasNext()) {
-            Run run = oldestFirst.next();
-            if (run.status().terminal()) {
-                remove(run);
+        long now = System.currentTimeMillis();
+        while (true) {
+            Run object = oldestEndedLive();
+            boolean archived = archive.size() > 0;
+            boolean fromArchive = archived
+                    && (object == null || archive.sequence(archive.slot(0)) < object.sequence());
+            if (fromArchive && (over() || archive.createdMillis(archive.slot(0)) + retentionMillis < now)) {
+                if (keys.any()) {
+                    keys.dropped(archive.id(archive.slot(0)));
+                }
+                archive.removeOldest();
+            } else if (object != null && (over() || expired(object))) {
+                endedLive.pollFirst();
+                removeLive(object, true);
+            } else {
+                return;
             }
         }
     }
 
-    /** Drops the oldest runs past their retention, while they have ended. */
-    private void expireOldest() {
-        for (int i = 0; i < 2; i++) {
-            Map.Entry<Long, Run> oldest = bySequence.firstEntry();
-            if (oldest == null || !expired(oldest.getValue())) {
-                return;
-            }
-            remove(oldest.getValue());
+    /** The oldest ended run left as an object, after dropping those no longer kept. */
+    private Run oldestEndedLive() {
+        Run run;
+        while ((run = endedLive.peekFirst()) != null && live.get(run.id()) != run) {
+            endedLive.pollFirst();
         }
+        return run;
     }
 
     private boolean expired(Run run) {
         return run.status().terminal() && run.created().toEpochMilli() + retentionMillis < System.currentTimeMillis();
     }
 
-    private void remove(Run run) {
-        if (byId.remove(run.id(), run)) {
-            bySequence.remove(run.sequence(), run);
-            size.decrementAndGet();
-            retained.addAndGet(-weight(run));
-            if (run.status().terminal()) {
-                ended.decrementAndGet();
-            }
-            String key = keyOfRun.remove(run.id());
-            if (key != null) {
-                // Unless the key has been claimed again since (by a run after this one expired)
-                keys.computeIfPresent(key, (k, claim) -> claim.run() == run ? null : claim);
+    /** @param dropped whether the run is no longer kept at all (else it was archived: its key still maps to it) */
+    private void removeLive(Run run, boolean dropped) {
+        if (live.remove(run.id(), run)) {
+            liveBytes.addAndGet(-weight(run));
+            if (dropped) {
+                keys.dropped(run.id());
             }
         }
     }
 
     @Override
     public Uni<Run> find(String id) {
-        Run run = byId.get(id);
-        if (run != null && expired(run)) {
-            remove(run);
-            run = null;
+        Run run = live.get(id);
+        if (run != null) {
+            if (expired(run)) {
+                removeLive(run, true);
+                run = null;
+            }
+            return Uni.createFrom().item(run);
         }
-        return Uni.createFrom().item(run);
+        byte[] kept = null;
+        synchronized (lock) {
+            int slot = archive.find(id);
+            if (slot >= 0 && archive.createdMillis(slot) + retentionMillis >= System.currentTimeMillis()) {
+                kept = archive.run(slot);
+            }
+        }
+        return Uni.createFrom().item(kept == null ? null : RunCodec.decode(kept));
     }
 
     @Override
     public Uni<Page> list(Query query) {
-        NavigableMap<Long, Run> newestFirst = bySequence.descendingMap();
-        if (query.after() != null) {
-            long after;
-            try {
-                after = Long.parseLong(query.after());
-            } catch (NumberFormatException e) {
-                after = 0;
-            }
-            if (after < 1) {
-                // A cursor is the sequence of a page's last run: 1 or more
-                return Uni.createFrom().failure(new IllegalArgumentException("Unknown cursor"));
-            }
-            newestFirst = newestFirst.tailMap(after, false);
+        long before = RunPage.before(query);
+        if (before < 1) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Unknown cursor"));
         }
-        List<Run> page = new ArrayList<>(Math.min(query.limit(), 64));
-        String next = null;
-        for (Run run : newestFirst.values()) {
-            if ((query.statuses() != null && !query.statuses().contains(run.status()))
-                    || (query.source() != null && query.source() != run.source()) || expired(run)) {
-                continue;
-            }
-            if (page.size() == query.limit()) {
-                next = Long.toString(page.get(page.size() - 1).sequence());
-                break;
-            }
-            page.add(run);
+        RunPage page = new RunPage(query, before, retentionMillis);
+        for (Run run : live.values()) {
+            page.offer(run);
         }
-        return Uni.createFrom().item(new Page(page, next));
+        synchronized (lock) {
+            page.offer(archive);
+        }
+        return Uni.createFrom().item(page.page());
     }
 
     @Override
     public Uni<Claim> claim(String key, String fingerprint, Run run) {
-        Claim mine = new Claim(fingerprint, run);
-        Claim held = keys.putIfAbsent(key, mine);
-        if (held != null && expired(held.run())) {
-            // The key outlived its run's retention: it is free again
-            if (keys.replace(key, held, mine)) {
-                held = null;
-            } else {
-                held = keys.get(key);
-            }
-        }
-        if (held == null) {
-            keyOfRun.put(run.id(), key);
-        }
-        return Uni.createFrom().item(held);
+        return Uni.createFrom().item(keys.claim(key, fingerprint, run, this::expired));
     }
 
     @Override
     public void release(String key, Run run) {
-        Claim claim = keys.get(key);
-        if (claim != null && claim.run() == run) {
-            keys.remove(key, claim);
-            keyOfRun.remove(run.id());
-        }
+        keys.release(key, run);
     }
 
     @Override
     public void shutdown() {
-        for (Run run : bySequence.values()) {
+        for (Run run : live.values()) {
             if (run.async() && run.status() == RunStatus.QUEUED) {
                 run.cancel(SHUTTING_DOWN);
             }
@@ -221,6 +225,22 @@ public final class MemoryRunStore implements RunStore {
 
     /** The runs kept. */
     int size() {
-        return size.get();
+        synchronized (lock) {
+            return live.size() + archive.size();
+        }
+    }
+
+    /** The runs kept as bytes. */
+    int archived() {
+        synchronized (lock) {
+            return archive.size();
+        }
+    }
+
+    /** The memory the runs kept as bytes hold, estimated. */
+    long archivedBytes() {
+        synchronized (lock) {
+            return archive.bytes();
+        }
     }
 }

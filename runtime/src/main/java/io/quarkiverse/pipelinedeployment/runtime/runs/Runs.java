@@ -30,6 +30,11 @@ public final class Runs {
         FAILED
     }
 
+    /** Who waits for a synchronous run's answer, told which run it is before it starts. */
+    public interface Answer extends UniSubscriber<InvocationResponse> {
+        void run(Run run);
+    }
+
     /** The result of a submission. */
     public record Result(Kind kind, Run run, Throwable failure) {
     }
@@ -91,6 +96,9 @@ public final class Runs {
 
     private Result start(InvocationRequest request, Run run, UniSubscriber<InvocationResponse> answer, String key,
             Uni<InvocationResponse> invoke) {
+        if (answer instanceof Answer known) {
+            known.run(run);
+        }
         Tracker tracker = new Tracker(runtime, run, request, answer);
         Handoff.handing(run, () -> {
             Uni<InvocationResponse> uni = invoke;

@@ -6,10 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunEvents;
@@ -17,6 +22,8 @@ import io.quarkiverse.pipelinedeployment.runtime.engine.RunSource;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatus;
 
 class MemoryRunStoreTest {
+
+    private static final ObjectWriter WRITER = new ObjectMapper().writer();
 
     private long sequence;
 
@@ -39,13 +46,28 @@ class MemoryRunStoreTest {
         return run;
     }
 
+    private static final InvocationResponse ENVELOPE = new InvocationResponse(true, Map.of("score", 0.5), 0.25, null,
+            null, Outcome.SUCCESS);
+
+    /** A run that ended with an envelope: synchronous ones wait for their answer to be written. */
+    private Run answered(MemoryRunStore store, boolean async, Instant created) {
+        sequence++;
+        Run run = new Run("run-" + sequence, "name-" + sequence, sequence, RunSource.HTTP, created, new RunEvents(10),
+                async);
+        store.queued(run);
+        run.markRunning();
+        run.finish(Outcome.SUCCESS, ENVELOPE);
+        store.finished(run, Outcome.SUCCESS, 1, ENVELOPE);
+        return run;
+    }
+
     private static Run find(MemoryRunStore store, String id) {
         return store.find(id).await().indefinitely();
     }
 
     @Test
     void evictionDropsTheOldestFinishedRunsAndNeverQueuedOrRunningOnes() {
-        MemoryRunStore store = new MemoryRunStore(3, Long.MAX_VALUE, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(3, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         Run queued = stored(store, RunStatus.QUEUED);
         Run running = stored(store, RunStatus.RUNNING);
         List<Run> finished = new ArrayList<>();
@@ -65,7 +87,7 @@ class MemoryRunStoreTest {
     @Test
     void theMemoryBoundDropsTheOldestFinishedRunsToo() {
         // Each run weighs 2 KiB + 4 x 10 KB: a budget of 150 KB keeps three of them
-        MemoryRunStore store = new MemoryRunStore(1000, 150_000, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(1000, 150_000, Duration.ofHours(1), WRITER);
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Run run = run(Instant.now());
@@ -84,7 +106,7 @@ class MemoryRunStoreTest {
 
     @Test
     void unfinishedRunsMayExceedTheBoundUntilTheyEnd() {
-        MemoryRunStore store = new MemoryRunStore(2, Long.MAX_VALUE, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(2, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         Run a = stored(store, RunStatus.RUNNING);
         Run b = stored(store, RunStatus.RUNNING);
         Run c = stored(store, RunStatus.QUEUED);
@@ -102,7 +124,7 @@ class MemoryRunStoreTest {
 
     @Test
     void finishedRunsExpireAfterTheRetention() {
-        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofMinutes(1));
+        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofMinutes(1), WRITER);
         Run old = run(Instant.now().minus(Duration.ofMinutes(2)));
         store.queued(old);
         Run oldRunning = run(Instant.now().minus(Duration.ofMinutes(2)));
@@ -117,7 +139,7 @@ class MemoryRunStoreTest {
 
     @Test
     void listsNewestFirstWithFiltersAndCursors() {
-        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             runs.add(stored(store, i % 2 == 0 ? RunStatus.COMPLETED : RunStatus.RUNNING));
@@ -140,7 +162,7 @@ class MemoryRunStoreTest {
 
     @Test
     void aKeyMapsToOneRunUntilTheRunIsDropped() {
-        MemoryRunStore store = new MemoryRunStore(1, Long.MAX_VALUE, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(1, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         Run first = run(Instant.now());
 
         assertThat(store.claim("k", "f1", first).await().indefinitely()).isNull();
@@ -161,7 +183,7 @@ class MemoryRunStoreTest {
 
     @Test
     void aKeyIsFreeAgainOnceItsRunIsPastTheRetention() {
-        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofMinutes(1));
+        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofMinutes(1), WRITER);
         Run old = run(Instant.now().minus(Duration.ofMinutes(2)));
         store.claim("k", "f", old).await().indefinitely();
         store.queued(old);
@@ -177,7 +199,7 @@ class MemoryRunStoreTest {
 
     @Test
     void aReleasedKeyIsFree() {
-        MemoryRunStore store = new MemoryRunStore(10, Long.MAX_VALUE, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(10, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         Run first = run(Instant.now());
         store.claim("k", "f", first).await().indefinitely();
         store.release("k", first);
@@ -187,7 +209,7 @@ class MemoryRunStoreTest {
 
     @Test
     void shutdownCancelsQueuedAsyncRunsOnly() {
-        MemoryRunStore store = new MemoryRunStore(10, Long.MAX_VALUE, Duration.ofHours(1));
+        MemoryRunStore store = new MemoryRunStore(10, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         Run queued = stored(store, RunStatus.QUEUED);
         Run running = stored(store, RunStatus.RUNNING);
 
@@ -196,5 +218,150 @@ class MemoryRunStoreTest {
         assertThat(queued.cancelRequested()).isTrue();
         assertThat(queued.cancelReason()).isEqualTo("Deployment shutting down");
         assertThat(running.cancelRequested()).isFalse();
+    }
+
+    @Test
+    void aSynchronousRunIsKeptAsBytesOnceItsAnswerIsWrittenAndReadBackAsItWas() throws Exception {
+        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        Run run = answered(store, false, Instant.now());
+        stored(store, RunStatus.RUNNING);
+        assertThat(store.archived()).as("its answer is not written yet").isZero();
+        assertThat(find(store, run.id())).isSameAs(run);
+
+        byte[] answer = WRITER.writeValueAsBytes(ENVELOPE);
+        run.written(answer);
+        stored(store, RunStatus.RUNNING);
+
+        assertThat(store.archived()).isEqualTo(1);
+        assertThat(store.size()).isEqualTo(3);
+        Run kept = find(store, run.id());
+        assertThat(kept).isNotSameAs(run);
+        assertThat(kept.id()).isEqualTo(run.id());
+        assertThat(kept.name()).isEqualTo(run.name());
+        assertThat(kept.sequence()).isEqualTo(run.sequence());
+        assertThat(kept.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(kept.created()).isEqualTo(run.created());
+        assertThat(kept.started()).isEqualTo(run.started());
+        assertThat(kept.finished()).isEqualTo(run.finished());
+        assertThat(kept.envelopeJson()).isEqualTo(answer);
+        assertThat(kept.executionTime()).isEqualTo(0.25);
+        assertThat(kept.async()).isFalse();
+    }
+
+    @Test
+    void anAsynchronousRunIsKeptAsBytesWhenItEnds() throws Exception {
+        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        Run run = answered(store, true, Instant.now());
+
+        assertThat(store.archived()).isEqualTo(1);
+        assertThat(find(store, run.id()).envelopeJson()).isEqualTo(WRITER.writeValueAsBytes(ENVELOPE));
+        assertThat(find(store, "run-unknown")).isNull();
+    }
+
+    @Test
+    void evictionTakesTheOldestEndedRunWhetherKeptAsBytesOrAsAnObject() {
+        MemoryRunStore store = new MemoryRunStore(3, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        Run running = stored(store, RunStatus.RUNNING);
+        Run bytes1 = answered(store, true, Instant.now());
+        Run object2 = stored(store, RunStatus.COMPLETED);
+        Run bytes3 = answered(store, true, Instant.now());
+        Run bytes4 = answered(store, true, Instant.now());
+
+        assertThat(store.size()).isEqualTo(3);
+        assertThat(find(store, running.id())).isSameAs(running);
+        assertThat(find(store, bytes1.id())).isNull();
+        assertThat(find(store, object2.id())).isNull();
+        assertThat(find(store, bytes3.id())).isNotNull();
+        assertThat(find(store, bytes4.id())).isNotNull();
+    }
+
+    @Test
+    void manyRunsKeptAsBytesAreFoundAndEvictedInOrder() {
+        MemoryRunStore store = new MemoryRunStore(1000, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            runs.add(answered(store, true, Instant.now()));
+        }
+
+        assertThat(store.archived()).isEqualTo(1000);
+        for (int i = 0; i < 2500; i++) {
+            Run kept = find(store, runs.get(i).id());
+            if (i < 1500) {
+                assertThat(kept).as("run %d", i).isNull();
+            } else {
+                assertThat(kept).as("run %d", i).isNotNull();
+                assertThat(kept.sequence()).isEqualTo(runs.get(i).sequence());
+            }
+        }
+    }
+
+    @Test
+    void theMemoryBoundCountsTheBytesOfKeptRuns() throws Exception {
+        MemoryRunStore probe = new MemoryRunStore(1000, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        answered(probe, true, Instant.now());
+        long each = probe.archivedBytes();
+        assertThat(each).isGreaterThan(WRITER.writeValueAsBytes(ENVELOPE).length + RunArchive.ENTRY_BYTES);
+        // Room for ten kept runs, and for the run being recorded as an object
+        MemoryRunStore store = new MemoryRunStore(1000, MemoryRunStore.weight(run(Instant.now())) + 10 * each,
+                Duration.ofHours(1), WRITER);
+        for (int i = 0; i < 50; i++) {
+            answered(store, true, Instant.now());
+        }
+
+        assertThat(store.archived()).isEqualTo(10);
+        // The ids and names of later runs are a few characters longer than the probe's
+        assertThat(store.archivedBytes()).isBetween(10 * each, 10 * (each + 4));
+    }
+
+    @Test
+    void runsKeptAsBytesExpireAfterTheRetention() {
+        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofMinutes(1), WRITER);
+        Run old = answered(store, true, Instant.now().minus(Duration.ofMinutes(2)));
+        Run recent = answered(store, true, Instant.now());
+
+        assertThat(find(store, old.id())).isNull();
+        assertThat(find(store, recent.id())).isNotNull();
+        assertThat(store.archived()).as("the expired run went with the next run").isEqualTo(1);
+    }
+
+    @Test
+    void listsMergeRunsKeptAsBytesAndAsObjectsNewestFirst() {
+        MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        List<Run> runs = List.of(answered(store, true, Instant.now()), stored(store, RunStatus.COMPLETED),
+                answered(store, true, Instant.now()), stored(store, RunStatus.RUNNING),
+                answered(store, true, Instant.now()));
+        assertThat(store.archived()).isEqualTo(3);
+
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            RunStore.Page page = store.list(new RunStore.Query(null, null, 2, cursor)).await().indefinitely();
+            page.runs().forEach(run -> ids.add(run.id()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertThat(ids).containsExactly(runs.get(4).id(), runs.get(3).id(), runs.get(2).id(), runs.get(1).id(),
+                runs.get(0).id());
+        assertThat(store.list(new RunStore.Query(Set.of(RunStatus.COMPLETED), null, 10, null)).await().indefinitely()
+                .runs()).extracting(Run::id).containsExactly(runs.get(4).id(), runs.get(2).id(), runs.get(1).id(),
+                        runs.get(0).id());
+    }
+
+    @Test
+    void aKeyMapsToItsRunKeptAsBytesUntilItIsEvicted() {
+        MemoryRunStore store = new MemoryRunStore(1, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        sequence++;
+        Run keyed = new Run("run-" + sequence, "n", sequence, RunSource.HTTP, Instant.now(), new RunEvents(10), true);
+        assertThat(store.claim("k", "f", keyed).await().indefinitely()).isNull();
+        store.queued(keyed);
+        keyed.markRunning();
+        keyed.finish(Outcome.SUCCESS, ENVELOPE);
+        store.finished(keyed, Outcome.SUCCESS, 1, ENVELOPE);
+        assertThat(store.archived()).isEqualTo(1);
+
+        assertThat(store.claim("k", "f", run(Instant.now())).await().indefinitely().run().id()).isEqualTo(keyed.id());
+
+        answered(store, true, Instant.now());
+        assertThat(find(store, keyed.id())).isNull();
+        assertThat(store.claim("k", "f", run(Instant.now())).await().indefinitely()).as("its run was evicted").isNull();
     }
 }

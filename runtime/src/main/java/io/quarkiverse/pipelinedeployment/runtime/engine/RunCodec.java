@@ -1,0 +1,296 @@
+package io.quarkiverse.pipelinedeployment.runtime.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+/**
+ * An ended run as one array of bytes, and back: its record, its envelope as the JSON it was answered with, and its
+ * retained events. A store keeps thousands of ended runs; kept so, each is one object without references for the
+ * garbage collector to trace, instead of a graph of a hundred. The pipeline's own events are kept as their JSON.
+ * <p>
+ * Layout: a version byte, the id (first, so that a store can compare it in place), the name, the sequence, source,
+ * status and flags, the three instants, the execution time, the error, the envelope, then the events.
+ */
+public final class RunCodec {
+
+    private static final byte VERSION = 1;
+    private static final byte FROM_RUN = 0;
+    private static final byte STEP = 1;
+    private static final byte JSON = 2;
+    private static final byte NONE = 3;
+    /** The built-in kinds, written as their place here; another kind is written as text after {@code -1}. */
+    private static final String[] KINDS = { RunEvent.QUEUED, RunEvent.STARTED, RunEvent.STEP_STARTED,
+            RunEvent.STEP_COMPLETED, RunEvent.STEP_FAILED, RunStatus.COMPLETED.terminalEvent(),
+            RunStatus.FAILED.terminalEvent(), RunStatus.TIMED_OUT.terminalEvent(), RunStatus.CANCELLED.terminalEvent() };
+
+    private RunCodec() {
+    }
+
+    /**
+     * The ended run as bytes.
+     *
+     * @param writer writes the envelope when the run holds it as an object, and the pipeline's own events
+     * @throws JsonProcessingException when the envelope cannot be written
+     */
+    public static byte[] encode(Run run, ObjectWriter writer) throws JsonProcessingException {
+        InvocationResponseJson envelope = envelope(run, writer);
+        Output out = new Output(envelope.json.length + 512);
+        out.writeByte(VERSION);
+        out.writeString(run.id());
+        out.writeString(run.name());
+        out.writeLong(run.sequence());
+        out.writeByte(run.source().ordinal());
+        out.writeByte(run.status().ordinal());
+        out.writeByte(run.async() ? 1 : 0);
+        out.writeByte(run.cancelRequested() ? 1 : 0);
+        out.writeInstant(run.created());
+        out.writeInstant(run.started());
+        out.writeInstant(run.finished());
+        out.writeLong(Double.doubleToLongBits(envelope.seconds));
+        out.writeString(envelope.error);
+        out.writeInt(envelope.json.length);
+        out.write(envelope.json);
+        RunEvents events = run.events();
+        int header = out.position;
+        out.writeLong(0);
+        out.writeInt(0);
+        int[] count = { 0 };
+        long last = events == null ? 0 : events.export((kind, data, number) -> {
+            count[0]++;
+            event(out, writer, kind, data, number);
+        });
+        int end = out.position;
+        out.position = header;
+        out.writeLong(last);
+        out.writeInt(count[0]);
+        out.position = end;
+        return Arrays.copyOf(out.bytes, end);
+    }
+
+    /**
+     * Writes into an array that grows, with none of the locks of {@code ByteArrayOutputStream}: a run is encoded on the
+     * path of every recorded invocation. Numbers are big-endian, as {@link DataInputStream} reads them.
+     */
+    private static final class Output {
+        byte[] bytes;
+        int position;
+
+        Output(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        private void ensure(int more) {
+            if (position + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + more));
+            }
+        }
+
+        void writeByte(int value) {
+            ensure(1);
+            bytes[position++] = (byte) value;
+        }
+
+        void writeInt(int value) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[position++] = (byte) (value >>> shift);
+            }
+        }
+
+        void writeLong(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[position++] = (byte) (value >>> shift);
+            }
+        }
+
+        void write(byte[] value) {
+            ensure(value.length);
+            System.arraycopy(value, 0, bytes, position, value.length);
+            position += value.length;
+        }
+
+        void writeString(String value) {
+            if (value == null) {
+                writeInt(-1);
+                return;
+            }
+            int length = value.length();
+            int i = 0;
+            ensure(4 + length);
+            int at = position + 4;
+            while (i < length && value.charAt(i) < 0x80) {
+                bytes[at + i] = (byte) value.charAt(i);
+                i++;
+            }
+            if (i == length) {
+                writeInt(length);
+                position += length;
+            } else {
+                // Not ASCII
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                writeInt(utf8.length);
+                write(utf8);
+            }
+        }
+
+        void writeInstant(Instant instant) {
+            writeLong(instant == null ? Long.MIN_VALUE : instant.getEpochSecond());
+            writeInt(instant == null ? 0 : instant.getNano());
+        }
+    }
+
+    /** The run kept as {@code bytes}: ended, with its events, as it was encoded. */
+    public static Run decode(byte[] bytes) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            in.readByte();
+            String id = string(in);
+            String name = string(in);
+            long sequence = in.readLong();
+            RunSource source = RunSource.values()[in.readByte()];
+            RunStatus status = RunStatus.values()[in.readByte()];
+            boolean async = in.readBoolean();
+            boolean cancelRequested = in.readBoolean();
+            Instant[] times = { instant(in), instant(in), instant(in) };
+            double seconds = Double.longBitsToDouble(in.readLong());
+            String error = string(in);
+            byte[] envelope = new byte[in.readInt()];
+            in.readFully(envelope);
+            long last = in.readLong();
+            int count = in.readInt();
+            String[] kinds = new String[Math.max(1, count)];
+            Object[] data = new Object[kinds.length];
+            long[] numbers = new long[kinds.length];
+            for (int i = 0; i < count; i++) {
+                byte code = in.readByte();
+                kinds[i] = code < 0 ? string(in) : KINDS[code];
+                byte tag = in.readByte();
+                numbers[i] = in.readLong();
+                data[i] = switch (tag) {
+                    case FROM_RUN -> RunEvents.FROM_RUN;
+                    case STEP -> string(in);
+                    case JSON -> {
+                        byte[] json = new byte[in.readInt()];
+                        in.readFully(json);
+                        yield new RunEvent.Json(json);
+                    }
+                    default -> null;
+                };
+            }
+            Run run = new Run(id, name, sequence, source, async, times, status, envelope, seconds, error,
+                    RunEvents.restored(kinds, data, numbers, count, last));
+            run.restoreCancel(cancelRequested);
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read a kept run", e);
+        }
+    }
+
+    /** Whether the run kept as {@code bytes} from {@code offset} is the run {@code id}, compared in place. */
+    public static boolean hasId(byte[] bytes, int offset, String id) {
+        int length = idLength(bytes, offset);
+        int from = offset + 5;
+        if (length == id.length()) {
+            int i = 0;
+            while (i < length && bytes[from + i] == id.charAt(i)) {
+                i++;
+            }
+            if (i == length) {
+                return true;
+            }
+        }
+        boolean ascii = true;
+        for (int i = 0; i < length && ascii; i++) {
+            ascii = bytes[from + i] >= 0;
+        }
+        // Run ids are ASCII (UUIDs); another text is compared decoded
+        return !ascii && id(bytes, offset).equals(id);
+    }
+
+    /** The id of the run kept as {@code bytes} from {@code offset}. */
+    public static String id(byte[] bytes, int offset) {
+        return new String(bytes, offset + 5, idLength(bytes, offset), StandardCharsets.UTF_8);
+    }
+
+    private static int idLength(byte[] bytes, int offset) {
+        return ((bytes[offset + 1] & 0xff) << 24) | ((bytes[offset + 2] & 0xff) << 16)
+                | ((bytes[offset + 3] & 0xff) << 8) | (bytes[offset + 4] & 0xff);
+    }
+
+    private record InvocationResponseJson(byte[] json, double seconds, String error) {
+    }
+
+    private static InvocationResponseJson envelope(Run run, ObjectWriter writer) throws JsonProcessingException {
+        var response = run.response();
+        if (response != null) {
+            return new InvocationResponseJson(writer.writeValueAsBytes(response), response.executionTime(),
+                    response.error());
+        }
+        return new InvocationResponseJson(run.envelopeJson(), run.executionTime(), run.error());
+    }
+
+    private static void event(Output out, ObjectWriter writer, String kind, Object data, long number) {
+        int code = -1;
+        for (int i = 0; i < KINDS.length && code < 0; i++) {
+            if (KINDS[i].equals(kind)) {
+                code = i;
+            }
+        }
+        out.writeByte(code);
+        if (code < 0) {
+            out.writeString(kind);
+        }
+        if (data == RunEvents.FROM_RUN) {
+            out.writeByte(FROM_RUN);
+            out.writeLong(number);
+        } else if (data instanceof String step
+                && (RunEvent.STEP_STARTED.equals(kind) || RunEvent.STEP_COMPLETED.equals(kind))) {
+            out.writeByte(STEP);
+            out.writeLong(number);
+            out.writeString(step);
+        } else {
+            byte[] json = data == null ? null
+                    : data instanceof RunEvent.Json written ? written.bytes() : json(writer, data);
+            out.writeByte(json == null ? NONE : JSON);
+            out.writeLong(number);
+            if (json != null) {
+                out.writeInt(json.length);
+                out.write(json);
+            }
+        }
+    }
+
+    /** The JSON of a pipeline's own event, or {@code null} when it cannot be written (its stream logged why). */
+    private static byte[] json(ObjectWriter writer, Object data) {
+        try {
+            return writer.writeValueAsBytes(data);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Instant instant(DataInputStream in) throws IOException {
+        long seconds = in.readLong();
+        int nanos = in.readInt();
+        return seconds == Long.MIN_VALUE ? null : Instant.ofEpochSecond(seconds, nanos);
+    }
+}

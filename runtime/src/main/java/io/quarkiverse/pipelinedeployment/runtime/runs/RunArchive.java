@@ -1,0 +1,243 @@
+package io.quarkiverse.pipelinedeployment.runtime.runs;
+
+import java.util.Arrays;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunCodec;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunSource;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatus;
+
+/**
+ * The ended runs the {@link MemoryRunStore} keeps, each as the bytes {@link RunCodec} made of it, oldest first in the
+ * order they were archived (about the order they ended): a ring of slots, with an index by id in an array of ints. The
+ * bytes are written one after the other into chunks of {@value #CHUNK_BYTES} bytes, which outlive the young
+ * collections: ten thousand kept runs are a few large arrays that the garbage collector neither copies nor traces,
+ * rather than ten thousand object graphs. That is what keeps recording every run cheap. The store locks it.
+ */
+final class RunArchive {
+
+    /** What a kept run costs beside its bytes: its slot in the arrays and the index. */
+    static final int ENTRY_BYTES = 64;
+
+    /** How long a synchronous run's answer may take to be written before its run is kept as an object. */
+    private static final long ANSWER_WAIT_MILLIS = 1000;
+    /** An asynchronous run with a larger request stays an object: its envelope is not written on the store's thread. */
+    private static final long ARCHIVED_REQUEST_BYTES = 64 * 1024;
+    /** {@link #bytes}: the run's answer is being written. */
+    static final byte[] WAIT = {};
+
+    static final int CHUNK_BYTES = 1 << 20;
+
+    /** The chunk each slot's bytes are in, from {@code offsets}, {@code lengths} long. */
+    private byte[][] kept;
+    private int[] offsets;
+    private int[] lengths;
+    /** The chunk runs are added to, and how much of it is used. */
+    private byte[] current;
+    private int used;
+    /** A chunk all of whose runs were dropped, to fill again. */
+    private byte[] spare;
+    private long[] sequences;
+    private long[] created;
+    private byte[] statuses;
+    private byte[] sources;
+    private int[] hashes;
+    /** Open addressing with linear probing: a slot + 1, or 0 for none. */
+    private int[] index;
+    private int head;
+    private int count;
+    private long bytes;
+
+    RunArchive() {
+        allocate(256);
+    }
+
+    /** The run as bytes, {@link #WAIT} while its answer is being written, or {@code null} to keep it as it is. */
+    static byte[] bytes(Run run, ObjectWriter writer) {
+        if (run.envelopeJson() == null) {
+            if (run.response() == null) {
+                return null;
+            }
+            if (!run.async() && System.currentTimeMillis() - run.finished().toEpochMilli() < ANSWER_WAIT_MILLIS) {
+                return WAIT;
+            }
+            if (run.requestBytes() > ARCHIVED_REQUEST_BYTES) {
+                return null;
+            }
+        }
+        try {
+            return RunCodec.encode(run, writer);
+        } catch (JsonProcessingException e) {
+            return null; // its outputs cannot be written as JSON: its result answers why, as it did
+        }
+    }
+
+    int size() {
+        return count;
+    }
+
+    /** The memory the kept runs hold, estimated. */
+    long bytes() {
+        return bytes;
+    }
+
+    void add(byte[] run, Run ended) {
+        if (count == kept.length) {
+            grow();
+        }
+        int slot = (head + count++) % kept.length;
+        if (current == null || used + run.length > current.length) {
+            current = spare != null && spare.length >= run.length ? spare : new byte[Math.max(CHUNK_BYTES, run.length)];
+            spare = null;
+            used = 0;
+        }
+        System.arraycopy(run, 0, current, used, run.length);
+        kept[slot] = current;
+        offsets[slot] = used;
+        lengths[slot] = run.length;
+        used += run.length;
+        sequences[slot] = ended.sequence();
+        created[slot] = ended.created().toEpochMilli();
+        statuses[slot] = (byte) ended.status().ordinal();
+        sources[slot] = (byte) ended.source().ordinal();
+        hashes[slot] = ended.id().hashCode();
+        int at = home(hashes[slot]);
+        while (index[at] != 0) {
+            at = (at + 1) & (index.length - 1);
+        }
+        index[at] = slot + 1;
+        bytes += run.length + ENTRY_BYTES;
+    }
+
+    /** The slot of the run with this id, or -1. */
+    int find(String id) {
+        int hash = id.hashCode();
+        for (int at = home(hash);; at = (at + 1) & (index.length - 1)) {
+            int slot = index[at] - 1;
+            if (slot < 0) {
+                return -1;
+            }
+            if (hashes[slot] == hash && RunCodec.hasId(kept[slot], offsets[slot], id)) {
+                return slot;
+            }
+        }
+    }
+
+    /** The i-th kept run from the oldest: its slot. */
+    int slot(int i) {
+        return (head + i) % kept.length;
+    }
+
+    /** A copy of the slot's bytes. */
+    byte[] run(int slot) {
+        return Arrays.copyOfRange(kept[slot], offsets[slot], offsets[slot] + lengths[slot]);
+    }
+
+    String id(int slot) {
+        return RunCodec.id(kept[slot], offsets[slot]);
+    }
+
+    long sequence(int slot) {
+        return sequences[slot];
+    }
+
+    long createdMillis(int slot) {
+        return created[slot];
+    }
+
+    RunStatus status(int slot) {
+        return RunStatus.values()[statuses[slot]];
+    }
+
+    RunSource source(int slot) {
+        return RunSource.values()[sources[slot]];
+    }
+
+    /** Drops the oldest kept run. */
+    void removeOldest() {
+        int slot = head;
+        byte[] chunk = kept[slot];
+        int at = home(hashes[slot]);
+        while (index[at] != slot + 1) {
+            at = (at + 1) & (index.length - 1);
+        }
+        unindex(at);
+        kept[slot] = null;
+        head = (head + 1) % kept.length;
+        count--;
+        bytes -= lengths[slot] + ENTRY_BYTES;
+        if (chunk != current && (count == 0 || kept[head] != chunk)) {
+            spare = chunk; // its last run went
+        }
+    }
+
+    /** Empties an index position, moving back the entries after it that probed past it (no tombstones). */
+    private void unindex(int at) {
+        int mask = index.length - 1;
+        int next = at;
+        while (true) {
+            index[at] = 0;
+            int home;
+            do {
+                next = (next + 1) & mask;
+                if (index[next] == 0) {
+                    return;
+                }
+                home = home(hashes[index[next] - 1]);
+            } while (at <= next ? at < home && home <= next : at < home || home <= next);
+            index[at] = index[next];
+            at = next;
+        }
+    }
+
+    private int home(int hash) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & (index.length - 1);
+    }
+
+    private void grow() {
+        byte[][] oldKept = kept;
+        int[] oldOffsets = offsets;
+        int[] oldLengths = lengths;
+        long[] oldSequences = sequences;
+        long[] oldCreated = created;
+        byte[] oldStatuses = statuses;
+        byte[] oldSources = sources;
+        int[] oldHashes = hashes;
+        int oldHead = head;
+        int n = count;
+        allocate(kept.length * 2);
+        for (int i = 0; i < n; i++) {
+            int from = (oldHead + i) % oldKept.length;
+            kept[i] = oldKept[from];
+            offsets[i] = oldOffsets[from];
+            lengths[i] = oldLengths[from];
+            sequences[i] = oldSequences[from];
+            created[i] = oldCreated[from];
+            statuses[i] = oldStatuses[from];
+            sources[i] = oldSources[from];
+            hashes[i] = oldHashes[from];
+            int at = home(hashes[i]);
+            while (index[at] != 0) {
+                at = (at + 1) & (index.length - 1);
+            }
+            index[at] = i + 1;
+        }
+        head = 0;
+    }
+
+    private void allocate(int capacity) {
+        kept = new byte[capacity][];
+        offsets = new int[capacity];
+        lengths = new int[capacity];
+        sequences = new long[capacity];
+        created = new long[capacity];
+        statuses = new byte[capacity];
+        sources = new byte[capacity];
+        hashes = new int[capacity];
+        index = new int[capacity * 2];
+    }
+}
