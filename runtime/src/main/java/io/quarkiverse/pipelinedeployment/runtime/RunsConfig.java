@@ -34,10 +34,11 @@ public interface RunsConfig {
     int maxRecords();
 
     /**
-     * The most memory the kept runs may hold, estimated from the size of their requests (a run's parameters are kept
-     * as a JSON tree of about four times their text, plus about 2 KiB for its record and events). Beyond it, the
-     * oldest finished runs are dropped first, as beyond {@code max-records}; queued and running runs never are.
-     * Defaults to a tenth of the maximum heap.
+     * The most memory the kept runs may hold. A finished run is kept as bytes (its record, its envelope as the JSON it
+     * was answered with, and its events) and counts their size; a queued or running run counts an estimate from the
+     * size of its request (its parameters as a JSON tree of about four times their text, plus about 2 KiB). Beyond
+     * it, the oldest finished runs are dropped first, as beyond {@code max-records}; queued and running runs never
+     * are. Defaults to a tenth of the maximum heap.
      */
     Optional<MemorySize> maxMemory();
 

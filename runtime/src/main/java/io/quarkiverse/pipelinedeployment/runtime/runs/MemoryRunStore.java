@@ -2,6 +2,7 @@ package io.quarkiverse.pipelinedeployment.runtime.runs;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,8 @@ import io.smallrye.mutiny.Uni;
 public final class MemoryRunStore implements RunStore {
 
     static final String SHUTTING_DOWN = "Deployment shutting down";
+    /** How long an ended synchronous run waits for its answer to be written before it is kept as it is. */
+    private static final long ANSWER_WAIT_MILLIS = 1000;
 
     private final int maxRecords;
     private final long maxBytes;
@@ -39,17 +42,13 @@ public final class MemoryRunStore implements RunStore {
     private final AtomicLong liveBytes = new AtomicLong();
     /** Ended runs to archive, in the order they ended. */
     private final ConcurrentLinkedQueue<Run> pending = new ConcurrentLinkedQueue<>();
-    /** Guards the archive, the ended runs left as objects, and eviction. */
+    /** Guards the archive, the ended runs left as objects, those whose answer is being written, and eviction. */
     private final Object lock = new Object();
     private final RunArchive archive = new RunArchive();
-    /** Ended runs that could not be archived, in the order they ended. */
     private final ArrayDeque<Run> endedLive = new ArrayDeque<>();
+    private final ArrayDeque<Run> unanswered = new ArrayDeque<>();
 
-    /**
-     * @param maxBytes the most memory the kept runs may hold, estimated ({@link #weight(Run)} for a run kept as an
-     *        object)
-     * @param writer writes the envelopes of the runs that hold them as objects, and the pipeline's own events
-     */
+    /** @param writer writes the envelopes of the runs that hold them as objects, and the pipeline's own events */
     public MemoryRunStore(int maxRecords, long maxBytes, Duration retention, ObjectWriter writer) {
         this.maxRecords = maxRecords;
         this.maxBytes = maxBytes;
@@ -79,40 +78,56 @@ public final class MemoryRunStore implements RunStore {
     public void finished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
         if (run.recorded()) {
             pending.add(run);
-            synchronized (lock) {
-                // Runs that could not be evicted while they were running may go now
-                archivePending();
-                evict();
+            // A synchronous run waits for the next run queued (its answer is being written); runs that could not be
+            // evicted while they were running may go now
+            if (run.async() || over()) {
+                synchronized (lock) {
+                    archivePending();
+                    evict();
+                }
             }
         }
     }
 
-    /**
-     * The estimated memory a run kept as an object holds: about 2 KiB for its record, events and envelope, and its
-     * parameters as a JSON tree, about four times the request's text.
-     */
+    /** The memory a run kept as an object holds: 2 KiB, and its parameters' tree (about 4 x its request's size). */
     static long weight(Run run) {
         return 2048 + 4 * run.requestBytes();
     }
 
-    /** Archives the ended runs whose answer is written, oldest first; a run still being answered holds the rest. */
+    /**
+     * Archives the ended runs, oldest first. A synchronous run whose answer is being written waits for it, for a
+     * second at most (its client may be gone): then it is kept as it is.
+     */
     private void archivePending() {
+        long now = System.currentTimeMillis();
+        for (Iterator<Run> waiting = unanswered.iterator(); waiting.hasNext();) {
+            Run run = waiting.next();
+            if (live.get(run.id()) != run || run.envelopeJson() != null
+                    || now - run.finished().toEpochMilli() > ANSWER_WAIT_MILLIS) {
+                waiting.remove();
+                archive(run);
+            }
+        }
         Run run;
-        while ((run = pending.peek()) != null) {
-            byte[] kept = RunArchive.bytes(run, writer);
-            if (kept == RunArchive.WAIT) {
-                return;
-            }
-            pending.poll();
-            if (live.get(run.id()) != run) {
-                continue; // evicted or expired meanwhile
-            }
-            if (kept == null) {
-                endedLive.addLast(run);
+        while ((run = pending.poll()) != null) {
+            if (!run.async() && run.envelopeJson() == null && run.response() != null) {
+                unanswered.addLast(run);
             } else {
-                removeLive(run, false);
-                archive.add(kept, run);
+                archive(run);
             }
+        }
+    }
+
+    private void archive(Run run) {
+        if (live.get(run.id()) != run) {
+            return; // evicted or expired meanwhile
+        }
+        byte[] kept = RunArchive.bytes(run, writer);
+        if (kept == null) {
+            endedLive.addLast(run);
+        } else {
+            removeLive(run, false);
+            archive.add(kept, run);
         }
     }
 
@@ -128,8 +143,7 @@ public final class MemoryRunStore implements RunStore {
         long now = System.currentTimeMillis();
         while (true) {
             Run object = oldestEndedLive();
-            boolean archived = archive.size() > 0;
-            boolean fromArchive = archived
+            boolean fromArchive = archive.size() > 0
                     && (object == null || archive.sequence(archive.slot(0)) < object.sequence());
             if (fromArchive && (over() || archive.createdMillis(archive.slot(0)) + retentionMillis < now)) {
                 if (keys.any()) {
@@ -178,12 +192,11 @@ public final class MemoryRunStore implements RunStore {
             }
             return Uni.createFrom().item(run);
         }
-        byte[] kept = null;
+        byte[] kept;
         synchronized (lock) {
             int slot = archive.find(id);
-            if (slot >= 0 && archive.createdMillis(slot) + retentionMillis >= System.currentTimeMillis()) {
-                kept = archive.run(slot);
-            }
+            boolean found = slot >= 0 && archive.createdMillis(slot) + retentionMillis >= System.currentTimeMillis();
+            kept = found ? archive.run(slot) : null;
         }
         return Uni.createFrom().item(kept == null ? null : RunCodec.decode(kept));
     }
@@ -223,24 +236,13 @@ public final class MemoryRunStore implements RunStore {
         }
     }
 
-    /** The runs kept. */
-    int size() {
-        synchronized (lock) {
-            return live.size() + archive.size();
-        }
+    /** What is kept, for tests: the runs, those kept as bytes, and the memory these hold. */
+    record Kept(int runs, int archived, long archivedBytes) {
     }
 
-    /** The runs kept as bytes. */
-    int archived() {
+    Kept kept() {
         synchronized (lock) {
-            return archive.size();
-        }
-    }
-
-    /** The memory the runs kept as bytes hold, estimated. */
-    long archivedBytes() {
-        synchronized (lock) {
-            return archive.bytes();
+            return new Kept(live.size() + archive.size(), archive.size(), archive.bytes());
         }
     }
 }

@@ -22,12 +22,8 @@ final class RunArchive {
     /** What a kept run costs beside its bytes: its slot in the arrays and the index. */
     static final int ENTRY_BYTES = 64;
 
-    /** How long a synchronous run's answer may take to be written before its run is kept as an object. */
-    private static final long ANSWER_WAIT_MILLIS = 1000;
     /** An asynchronous run with a larger request stays an object: its envelope is not written on the store's thread. */
     private static final long ARCHIVED_REQUEST_BYTES = 64 * 1024;
-    /** {@link #bytes}: the run's answer is being written. */
-    static final byte[] WAIT = {};
 
     static final int CHUNK_BYTES = 1 << 20;
 
@@ -55,18 +51,14 @@ final class RunArchive {
         allocate(256);
     }
 
-    /** The run as bytes, {@link #WAIT} while its answer is being written, or {@code null} to keep it as it is. */
+    /**
+     * The ended run as bytes, or {@code null} to keep it as it is: a synchronous run whose answer was not written, or
+     * one whose envelope is not to be written on the store's thread.
+     */
     static byte[] bytes(Run run, ObjectWriter writer) {
-        if (run.envelopeJson() == null) {
-            if (run.response() == null) {
-                return null;
-            }
-            if (!run.async() && System.currentTimeMillis() - run.finished().toEpochMilli() < ANSWER_WAIT_MILLIS) {
-                return WAIT;
-            }
-            if (run.requestBytes() > ARCHIVED_REQUEST_BYTES) {
-                return null;
-            }
+        if (run.envelopeJson() == null
+                && (run.response() == null || !run.async() || run.requestBytes() > ARCHIVED_REQUEST_BYTES)) {
+            return null;
         }
         try {
             return RunCodec.encode(run, writer);

@@ -75,7 +75,7 @@ class MemoryRunStoreTest {
             finished.add(stored(store, RunStatus.COMPLETED));
         }
 
-        assertThat(store.size()).isEqualTo(3);
+        assertThat(store.kept().runs()).isEqualTo(3);
         assertThat(find(store, queued.id())).isSameAs(queued);
         assertThat(find(store, running.id())).isSameAs(running);
         assertThat(find(store, finished.get(4).id())).as("the newest finished run").isNotNull();
@@ -99,7 +99,7 @@ class MemoryRunStoreTest {
             runs.add(run);
         }
 
-        assertThat(store.size()).isEqualTo(3);
+        assertThat(store.kept().runs()).isEqualTo(3);
         assertThat(find(store, runs.get(5).id())).isNotNull();
         assertThat(find(store, runs.get(2).id())).isNull();
     }
@@ -111,12 +111,12 @@ class MemoryRunStoreTest {
         Run b = stored(store, RunStatus.RUNNING);
         Run c = stored(store, RunStatus.QUEUED);
 
-        assertThat(store.size()).isEqualTo(3);
+        assertThat(store.kept().runs()).isEqualTo(3);
 
         a.finish(Outcome.SUCCESS, null);
         store.finished(a, Outcome.SUCCESS, 1, null);
 
-        assertThat(store.size()).isEqualTo(2);
+        assertThat(store.kept().runs()).isEqualTo(2);
         assertThat(find(store, a.id())).isNull();
         assertThat(find(store, b.id())).isSameAs(b);
         assertThat(find(store, c.id())).isSameAs(c);
@@ -225,15 +225,15 @@ class MemoryRunStoreTest {
         MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         Run run = answered(store, false, Instant.now());
         stored(store, RunStatus.RUNNING);
-        assertThat(store.archived()).as("its answer is not written yet").isZero();
+        assertThat(store.kept().archived()).as("its answer is not written yet").isZero();
         assertThat(find(store, run.id())).isSameAs(run);
 
         byte[] answer = WRITER.writeValueAsBytes(ENVELOPE);
         run.written(answer);
         stored(store, RunStatus.RUNNING);
 
-        assertThat(store.archived()).isEqualTo(1);
-        assertThat(store.size()).isEqualTo(3);
+        assertThat(store.kept().archived()).isEqualTo(1);
+        assertThat(store.kept().runs()).isEqualTo(3);
         Run kept = find(store, run.id());
         assertThat(kept).isNotSameAs(run);
         assertThat(kept.id()).isEqualTo(run.id());
@@ -249,11 +249,26 @@ class MemoryRunStoreTest {
     }
 
     @Test
+    void aSynchronousRunWhoseAnswerIsNeverWrittenIsKeptAsItIsAndEvictedLikeAnyOther() throws Exception {
+        MemoryRunStore store = new MemoryRunStore(2, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        Run unanswered = answered(store, false, Instant.now());
+        Thread.sleep(1100);
+        Run next = answered(store, true, Instant.now());
+
+        assertThat(find(store, unanswered.id())).as("kept as it is").isSameAs(unanswered);
+        assertThat(store.kept().archived()).isEqualTo(1);
+
+        answered(store, true, Instant.now());
+        assertThat(find(store, unanswered.id())).as("the oldest ended run went").isNull();
+        assertThat(find(store, next.id())).isNotNull();
+    }
+
+    @Test
     void anAsynchronousRunIsKeptAsBytesWhenItEnds() throws Exception {
         MemoryRunStore store = new MemoryRunStore(100, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         Run run = answered(store, true, Instant.now());
 
-        assertThat(store.archived()).isEqualTo(1);
+        assertThat(store.kept().archived()).isEqualTo(1);
         assertThat(find(store, run.id()).envelopeJson()).isEqualTo(WRITER.writeValueAsBytes(ENVELOPE));
         assertThat(find(store, "run-unknown")).isNull();
     }
@@ -267,7 +282,7 @@ class MemoryRunStoreTest {
         Run bytes3 = answered(store, true, Instant.now());
         Run bytes4 = answered(store, true, Instant.now());
 
-        assertThat(store.size()).isEqualTo(3);
+        assertThat(store.kept().runs()).isEqualTo(3);
         assertThat(find(store, running.id())).isSameAs(running);
         assertThat(find(store, bytes1.id())).isNull();
         assertThat(find(store, object2.id())).isNull();
@@ -283,7 +298,7 @@ class MemoryRunStoreTest {
             runs.add(answered(store, true, Instant.now()));
         }
 
-        assertThat(store.archived()).isEqualTo(1000);
+        assertThat(store.kept().archived()).isEqualTo(1000);
         for (int i = 0; i < 2500; i++) {
             Run kept = find(store, runs.get(i).id());
             if (i < 1500) {
@@ -299,7 +314,7 @@ class MemoryRunStoreTest {
     void theMemoryBoundCountsTheBytesOfKeptRuns() throws Exception {
         MemoryRunStore probe = new MemoryRunStore(1000, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         answered(probe, true, Instant.now());
-        long each = probe.archivedBytes();
+        long each = probe.kept().archivedBytes();
         assertThat(each).isGreaterThan(WRITER.writeValueAsBytes(ENVELOPE).length + RunArchive.ENTRY_BYTES);
         // Room for ten kept runs, and for the run being recorded as an object
         MemoryRunStore store = new MemoryRunStore(1000, MemoryRunStore.weight(run(Instant.now())) + 10 * each,
@@ -308,9 +323,9 @@ class MemoryRunStoreTest {
             answered(store, true, Instant.now());
         }
 
-        assertThat(store.archived()).isEqualTo(10);
+        assertThat(store.kept().archived()).isEqualTo(10);
         // The ids and names of later runs are a few characters longer than the probe's
-        assertThat(store.archivedBytes()).isBetween(10 * each, 10 * (each + 4));
+        assertThat(store.kept().archivedBytes()).isBetween(10 * each, 10 * (each + 4));
     }
 
     @Test
@@ -321,7 +336,7 @@ class MemoryRunStoreTest {
 
         assertThat(find(store, old.id())).isNull();
         assertThat(find(store, recent.id())).isNotNull();
-        assertThat(store.archived()).as("the expired run went with the next run").isEqualTo(1);
+        assertThat(store.kept().archived()).as("the expired run went with the next run").isEqualTo(1);
     }
 
     @Test
@@ -330,7 +345,7 @@ class MemoryRunStoreTest {
         List<Run> runs = List.of(answered(store, true, Instant.now()), stored(store, RunStatus.COMPLETED),
                 answered(store, true, Instant.now()), stored(store, RunStatus.RUNNING),
                 answered(store, true, Instant.now()));
-        assertThat(store.archived()).isEqualTo(3);
+        assertThat(store.kept().archived()).isEqualTo(3);
 
         List<String> ids = new ArrayList<>();
         String cursor = null;
@@ -356,7 +371,7 @@ class MemoryRunStoreTest {
         keyed.markRunning();
         keyed.finish(Outcome.SUCCESS, ENVELOPE);
         store.finished(keyed, Outcome.SUCCESS, 1, ENVELOPE);
-        assertThat(store.archived()).isEqualTo(1);
+        assertThat(store.kept().archived()).isEqualTo(1);
 
         assertThat(store.claim("k", "f", run(Instant.now())).await().indefinitely().run().id()).isEqualTo(keyed.id());
 
