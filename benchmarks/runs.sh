@@ -18,7 +18,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$ROOT/benchmarks/target/runs"
 ROUNDS="${ROUNDS:-10}"
 DURATION="${DURATION:-8}"
-WARMUP="${WARMUP:-15}"
+WARMUP="${WARMUP:-30}"
 CONNECTIONS="${CONNECTIONS:-64}"
 TOTAL="${TOTAL:-10000}"
 RUNS="${RUNS:-3}"
@@ -96,7 +96,7 @@ rps() { # name seconds -> "req/s cpu-us-per-request"
     after=$(cpu_ticks "${PID_OF[$1]}")
     echo "$out" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
         /requests in/ {n = $1} /Requests\/sec/ {r = $2}
-        END {printf "%.0f %.2f", r, n > 0 ? ticks * 1e6 / hz / n : 0}'
+        END {printf "%.0f %.2f", r, (n > 0 ? ticks * 1e6 / hz / n : 0)}'
 }
 
 # ---------------------------------------------------------------- 1. the cost of recording synchronous runs

@@ -42,7 +42,7 @@ public final class RunCodec {
      */
     public static byte[] encode(Run run, ObjectWriter writer) throws JsonProcessingException {
         InvocationResponseJson envelope = envelope(run, writer);
-        Output out = new Output(envelope.json.length + 512);
+        ByteOutput out = new ByteOutput(envelope.json.length + 512);
         out.writeByte(VERSION);
         out.writeString(run.id());
         out.writeString(run.name());
@@ -73,79 +73,6 @@ public final class RunCodec {
         out.writeInt(count[0]);
         out.position = end;
         return Arrays.copyOf(out.bytes, end);
-    }
-
-    /**
-     * Writes into an array that grows, with none of the locks of {@code ByteArrayOutputStream}: a run is encoded on the
-     * path of every recorded invocation. Numbers are big-endian, as {@link DataInputStream} reads them.
-     */
-    private static final class Output {
-        byte[] bytes;
-        int position;
-
-        Output(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        private void ensure(int more) {
-            if (position + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + more));
-            }
-        }
-
-        void writeByte(int value) {
-            ensure(1);
-            bytes[position++] = (byte) value;
-        }
-
-        void writeInt(int value) {
-            ensure(4);
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                bytes[position++] = (byte) (value >>> shift);
-            }
-        }
-
-        void writeLong(long value) {
-            ensure(8);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                bytes[position++] = (byte) (value >>> shift);
-            }
-        }
-
-        void write(byte[] value) {
-            ensure(value.length);
-            System.arraycopy(value, 0, bytes, position, value.length);
-            position += value.length;
-        }
-
-        void writeString(String value) {
-            if (value == null) {
-                writeInt(-1);
-                return;
-            }
-            int length = value.length();
-            int i = 0;
-            ensure(4 + length);
-            int at = position + 4;
-            while (i < length && value.charAt(i) < 0x80) {
-                bytes[at + i] = (byte) value.charAt(i);
-                i++;
-            }
-            if (i == length) {
-                writeInt(length);
-                position += length;
-            } else {
-                // Not ASCII
-                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                writeInt(utf8.length);
-                write(utf8);
-            }
-        }
-
-        void writeInstant(Instant instant) {
-            writeLong(instant == null ? Long.MIN_VALUE : instant.getEpochSecond());
-            writeInt(instant == null ? 0 : instant.getNano());
-        }
     }
 
     /** The run kept as {@code bytes}: ended, with its events, as it was encoded. */
@@ -238,7 +165,7 @@ public final class RunCodec {
         return new InvocationResponseJson(run.envelopeJson(), run.executionTime(), run.error());
     }
 
-    private static void event(Output out, ObjectWriter writer, String kind, Object data, long number) {
+    private static void event(ByteOutput out, ObjectWriter writer, String kind, Object data, long number) {
         int code = -1;
         for (int i = 0; i < KINDS.length && code < 0; i++) {
             if (KINDS[i].equals(kind)) {
