@@ -149,9 +149,9 @@ public final class Run extends RunCancellation {
      * Keeps the ended run's envelope as the JSON its synchronous answer wrote, dropping its objects (outputs, steps,
      * parameters): a kept run, one of thousands, then holds a few objects for the collector to copy, not a graph.
      */
-    public void written(byte[] json) {
+    public void written(InvocationResponse answered, byte[] json) {
         InvocationResponse r = response;
-        if (r != null && events != null) {
+        if (r != null && r == answered && events != null) {
             seconds = r.executionTime();
             error = r.error();
             envelopeJson = json;

@@ -158,7 +158,7 @@ public final class RunCodec {
 
     private static InvocationResponseJson envelope(Run run, ObjectWriter writer) throws JsonProcessingException {
         var response = run.response();
-        if (response != null) {
+        if (response != null && run.envelopeJson() == null) {
             return new InvocationResponseJson(writer.writeValueAsBytes(response), response.executionTime(),
                     response.error());
         }

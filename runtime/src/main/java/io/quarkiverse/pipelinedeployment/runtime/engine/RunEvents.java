@@ -103,6 +103,7 @@ public final class RunEvents {
                 return;
             }
             if (count == max) {
+                data[head] = null; // the dropped event's data goes with it
                 head = (head + 1) % kinds.length;
                 count--;
             } else if (count == kinds.length) {

@@ -190,7 +190,7 @@ final class InvokeAnswers {
                 body = json == null ? null : Buffer.buffer(json);
                 if (json != null && run != null) {
                     // The run store keeps what was answered, rather than the envelope's objects
-                    run.written(json);
+                    run.written(response, json);
                 }
                 if (body == null) {
                     status = 500;

@@ -1,6 +1,7 @@
 package io.quarkiverse.pipelinedeployment.runtime.runs;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
@@ -8,56 +9,86 @@ import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore.Claim;
 
 /**
  * The idempotency keys of the {@link MemoryRunStore}: each maps to the run it was claimed for while that run is kept.
- * Runs are told apart by id, since a kept run is read back as another object.
+ * A key holds its run as an object until the run is kept as bytes; then it holds its id, and the run is read back from
+ * the store when the key is claimed again.
  */
 final class IdempotencyKeys {
 
-    private final ConcurrentHashMap<String, Claim> claims = new ConcurrentHashMap<>();
-    /** The key of a run that has one, to drop it with the run. */
-    private final ConcurrentHashMap<String, String> keyOfRun = new ConcurrentHashMap<>();
+    private static final class Held {
+        final String key;
+        final String fingerprint;
+        final String runId;
+        /** The run, until it is kept as bytes. */
+        volatile Run run;
+
+        Held(String key, String fingerprint, Run run) {
+            this.key = key;
+            this.fingerprint = fingerprint;
+            this.runId = run.id();
+            this.run = run;
+        }
+    }
+
+    private final ConcurrentHashMap<String, Held> claims = new ConcurrentHashMap<>();
+    /** The claim of a run that has one, to drop it with the run. */
+    private final ConcurrentHashMap<String, Held> ofRun = new ConcurrentHashMap<>();
 
     /**
+     * @param kept the kept run with an id (read back from bytes), or {@code null}
      * @param expired whether a run is past its retention: its key is free again
      * @return {@code null} when the key now maps to {@code run}, else the claim that holds it
      */
-    Claim claim(String key, String fingerprint, Run run, Predicate<Run> expired) {
-        Claim mine = new Claim(fingerprint, run);
-        Claim held = claims.putIfAbsent(key, mine);
-        if (held != null && expired.test(held.run())) {
+    Claim claim(String key, String fingerprint, Run run, Function<String, Run> kept, Predicate<Run> expired) {
+        Held mine = new Held(key, fingerprint, run);
+        while (true) {
+            Held held = claims.putIfAbsent(key, mine);
+            if (held == null) {
+                ofRun.put(run.id(), mine);
+                return null;
+            }
+            Run heldRun = held.run;
+            if (heldRun == null) {
+                heldRun = kept.apply(held.runId);
+            }
+            if (heldRun != null && !expired.test(heldRun)) {
+                return new Claim(held.fingerprint, heldRun);
+            }
+            // The key outlived its run: it is free again
             if (claims.replace(key, held, mine)) {
-                held = null;
-            } else {
-                held = claims.get(key);
+                ofRun.remove(held.runId, held);
+                ofRun.put(run.id(), mine);
+                return null;
             }
         }
-        if (held == null) {
-            keyOfRun.put(run.id(), key);
-        }
-        return held;
     }
 
     /** Frees a key claimed for a run that was turned away before it was queued. */
     void release(String key, Run run) {
-        Claim claim = claims.get(key);
-        if (claim != null && claim.run() == run) {
-            claims.remove(key, claim);
-            keyOfRun.remove(run.id());
+        Held held = claims.get(key);
+        if (held != null && held.runId.equals(run.id())) {
+            claims.remove(key, held);
+            ofRun.remove(run.id(), held);
         }
     }
 
     /** Whether a kept run has a key. */
     boolean any() {
-        return !keyOfRun.isEmpty();
+        return !ofRun.isEmpty();
+    }
+
+    /** The run is kept as bytes now: its key no longer holds the object. */
+    void archived(String runId) {
+        Held held = ofRun.get(runId);
+        if (held != null) {
+            held.run = null;
+        }
     }
 
     /** The run is no longer kept: its key is free, unless it was claimed again since (by a run after it expired). */
     void dropped(String runId) {
-        if (keyOfRun.isEmpty()) {
-            return;
-        }
-        String key = keyOfRun.remove(runId);
-        if (key != null) {
-            claims.computeIfPresent(key, (k, claim) -> claim.run().id().equals(runId) ? null : claim);
+        Held held = ofRun.remove(runId);
+        if (held != null) {
+            claims.remove(held.key, held);
         }
     }
 }

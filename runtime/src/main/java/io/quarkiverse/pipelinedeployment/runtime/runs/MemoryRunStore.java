@@ -3,9 +3,8 @@ package io.quarkiverse.pipelinedeployment.runtime.runs;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 
@@ -37,9 +36,7 @@ public final class MemoryRunStore implements RunStore {
     private final long retentionMillis;
     private final ObjectWriter writer;
     private final IdempotencyKeys keys = new IdempotencyKeys();
-    /** The runs kept as objects: queued, running, and ended ones not archived (yet). */
-    private final ConcurrentHashMap<String, Run> live = new ConcurrentHashMap<>();
-    private final AtomicLong liveBytes = new AtomicLong();
+    private final LiveRuns live = new LiveRuns();
     /** Ended runs to archive, in the order they ended. */
     private final ConcurrentLinkedQueue<Run> pending = new ConcurrentLinkedQueue<>();
     /** Guards the archive, the ended runs left as objects, those whose answer is being written, and eviction. */
@@ -61,8 +58,10 @@ public final class MemoryRunStore implements RunStore {
         if (!run.recorded()) {
             return;
         }
-        live.put(run.id(), run);
-        liveBytes.addAndGet(weight(run));
+        live.add(run);
+        if (run.status().terminal()) {
+            pending.add(run); // a replaced service's run that ended before it was queued
+        }
         synchronized (lock) {
             archivePending();
             evict();
@@ -89,11 +88,6 @@ public final class MemoryRunStore implements RunStore {
         }
     }
 
-    /** The memory a run kept as an object holds: 2 KiB, and its parameters' tree (about 4 x its request's size). */
-    static long weight(Run run) {
-        return 2048 + 4 * run.requestBytes();
-    }
-
     /**
      * Archives the ended runs, oldest first. A synchronous run whose answer is being written waits for it, for a
      * second at most (its client may be gone): then it is kept as it is.
@@ -102,7 +96,7 @@ public final class MemoryRunStore implements RunStore {
         long now = System.currentTimeMillis();
         for (Iterator<Run> waiting = unanswered.iterator(); waiting.hasNext();) {
             Run run = waiting.next();
-            if (live.get(run.id()) != run || run.envelopeJson() != null
+            if (!live.has(run) || run.envelopeJson() != null
                     || now - run.finished().toEpochMilli() > ANSWER_WAIT_MILLIS) {
                 waiting.remove();
                 archive(run);
@@ -119,20 +113,22 @@ public final class MemoryRunStore implements RunStore {
     }
 
     private void archive(Run run) {
-        if (live.get(run.id()) != run) {
+        if (!live.has(run)) {
             return; // evicted or expired meanwhile
         }
         byte[] kept = RunArchive.bytes(run, writer);
         if (kept == null) {
             endedLive.addLast(run);
-        } else {
-            removeLive(run, false);
+        } else if (removeLive(run, false)) {
             archive.add(kept, run);
+            if (keys.any()) {
+                keys.archived(run.id());
+            }
         }
     }
 
     private boolean over() {
-        return live.size() + archive.size() > maxRecords || liveBytes.get() + archive.bytes() > maxBytes;
+        return live.size() + archive.size() > maxRecords || live.bytes() + archive.bytes() > maxBytes;
     }
 
     /**
@@ -162,7 +158,7 @@ public final class MemoryRunStore implements RunStore {
     /** The oldest ended run left as an object, after dropping those no longer kept. */
     private Run oldestEndedLive() {
         Run run;
-        while ((run = endedLive.peekFirst()) != null && live.get(run.id()) != run) {
+        while ((run = endedLive.peekFirst()) != null && !live.has(run)) {
             endedLive.pollFirst();
         }
         return run;
@@ -173,32 +169,34 @@ public final class MemoryRunStore implements RunStore {
     }
 
     /** @param dropped whether the run is no longer kept at all (else it was archived: its key still maps to it) */
-    private void removeLive(Run run, boolean dropped) {
-        if (live.remove(run.id(), run)) {
-            liveBytes.addAndGet(-weight(run));
-            if (dropped) {
-                keys.dropped(run.id());
-            }
+    private boolean removeLive(Run run, boolean dropped) {
+        boolean removed = live.remove(run);
+        if (removed && dropped) {
+            keys.dropped(run.id());
         }
+        return removed;
     }
 
     @Override
     public Uni<Run> find(String id) {
         Run run = live.get(id);
-        if (run != null) {
-            if (expired(run)) {
-                removeLive(run, true);
-                run = null;
-            }
-            return Uni.createFrom().item(run);
+        if (run != null && expired(run)) {
+            removeLive(run, true);
+            return Uni.createFrom().nullItem();
         }
+        return Uni.createFrom().item(run != null ? run : archived(id, true));
+    }
+
+    /** The archived run with this id, read back from its bytes. */
+    private Run archived(String id, boolean unexpired) {
         byte[] kept;
         synchronized (lock) {
             int slot = archive.find(id);
-            boolean found = slot >= 0 && archive.createdMillis(slot) + retentionMillis >= System.currentTimeMillis();
+            boolean found = slot >= 0
+                    && (!unexpired || archive.createdMillis(slot) + retentionMillis >= System.currentTimeMillis());
             kept = found ? archive.run(slot) : null;
         }
-        return Uni.createFrom().item(kept == null ? null : RunCodec.decode(kept));
+        return kept == null ? null : RunCodec.decode(kept);
     }
 
     @Override
@@ -208,10 +206,11 @@ public final class MemoryRunStore implements RunStore {
             return Uni.createFrom().failure(new IllegalArgumentException("Unknown cursor"));
         }
         RunPage page = new RunPage(query, before, retentionMillis);
-        for (Run run : live.values()) {
-            page.offer(run);
-        }
         synchronized (lock) {
+            // Runs move from live to the archive under the lock: a run is seen in one of them
+            for (Run run : live.all()) {
+                page.offer(run);
+            }
             page.offer(archive);
         }
         return Uni.createFrom().item(page.page());
@@ -219,7 +218,8 @@ public final class MemoryRunStore implements RunStore {
 
     @Override
     public Uni<Claim> claim(String key, String fingerprint, Run run) {
-        return Uni.createFrom().item(keys.claim(key, fingerprint, run, this::expired));
+        return Uni.createFrom().item(keys.claim(key, fingerprint, run,
+                id -> Objects.requireNonNullElseGet(live.get(id), () -> archived(id, false)), this::expired));
     }
 
     @Override
@@ -229,7 +229,7 @@ public final class MemoryRunStore implements RunStore {
 
     @Override
     public void shutdown() {
-        for (Run run : live.values()) {
+        for (Run run : live.all()) {
             if (run.async() && run.status() == RunStatus.QUEUED) {
                 run.cancel(SHUTTING_DOWN);
             }

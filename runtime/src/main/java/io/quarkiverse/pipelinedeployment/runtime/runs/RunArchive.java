@@ -56,8 +56,9 @@ final class RunArchive {
      * one whose envelope is not to be written on the store's thread.
      */
     static byte[] bytes(Run run, ObjectWriter writer) {
-        if (run.envelopeJson() == null
+        if (!run.engineRun() || run.envelopeJson() == null
                 && (run.response() == null || !run.async() || run.requestBytes() > ARCHIVED_REQUEST_BYTES)) {
+            // A replaced service's run stays as it is: its record's parameters are not its envelope's
             return null;
         }
         try {
@@ -161,7 +162,7 @@ final class RunArchive {
         head = (head + 1) % kept.length;
         count--;
         bytes -= lengths[slot] + ENTRY_BYTES;
-        if (chunk != current && (count == 0 || kept[head] != chunk)) {
+        if (chunk != current && chunk.length == CHUNK_BYTES && (count == 0 || kept[head] != chunk)) {
             spare = chunk; // its last run went
         }
     }

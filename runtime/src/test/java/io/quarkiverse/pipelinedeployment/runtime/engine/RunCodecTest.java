@@ -79,7 +79,7 @@ class RunCodecTest {
     void aRunWhoseAnswerWasWrittenKeepsThoseBytes() throws Exception {
         Run run = ended(100);
         byte[] answer = WRITER.writeValueAsBytes(run.response());
-        run.written(answer);
+        run.written(run.response(), answer);
 
         Run kept = RunCodec.decode(RunCodec.encode(run, WRITER));
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
+import io.quarkiverse.pipelinedeployment.runtime.engine.EngineRuns;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunEvents;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunSource;
@@ -52,8 +53,8 @@ class MemoryRunStoreTest {
     /** A run that ended with an envelope: synchronous ones wait for their answer to be written. */
     private Run answered(MemoryRunStore store, boolean async, Instant created) {
         sequence++;
-        Run run = new Run("run-" + sequence, "name-" + sequence, sequence, RunSource.HTTP, created, new RunEvents(10),
-                async);
+        Run run = EngineRuns.executed(new Run("run-" + sequence, "name-" + sequence, sequence, RunSource.HTTP, created,
+                new RunEvents(10), async));
         store.queued(run);
         run.markRunning();
         run.finish(Outcome.SUCCESS, ENVELOPE);
@@ -229,7 +230,7 @@ class MemoryRunStoreTest {
         assertThat(find(store, run.id())).isSameAs(run);
 
         byte[] answer = WRITER.writeValueAsBytes(ENVELOPE);
-        run.written(answer);
+        run.written(ENVELOPE, answer);
         stored(store, RunStatus.RUNNING);
 
         assertThat(store.kept().archived()).isEqualTo(1);
@@ -317,7 +318,7 @@ class MemoryRunStoreTest {
         long each = probe.kept().archivedBytes();
         assertThat(each).isGreaterThan(WRITER.writeValueAsBytes(ENVELOPE).length + RunArchive.ENTRY_BYTES);
         // Room for ten kept runs, and for the run being recorded as an object
-        MemoryRunStore store = new MemoryRunStore(1000, MemoryRunStore.weight(run(Instant.now())) + 10 * each,
+        MemoryRunStore store = new MemoryRunStore(1000, LiveRuns.weight(run(Instant.now())) + 10 * each,
                 Duration.ofHours(1), WRITER);
         for (int i = 0; i < 50; i++) {
             answered(store, true, Instant.now());
@@ -365,7 +366,8 @@ class MemoryRunStoreTest {
     void aKeyMapsToItsRunKeptAsBytesUntilItIsEvicted() {
         MemoryRunStore store = new MemoryRunStore(1, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         sequence++;
-        Run keyed = new Run("run-" + sequence, "n", sequence, RunSource.HTTP, Instant.now(), new RunEvents(10), true);
+        Run keyed = EngineRuns.executed(
+                new Run("run-" + sequence, "n", sequence, RunSource.HTTP, Instant.now(), new RunEvents(10), true));
         assertThat(store.claim("k", "f", keyed).await().indefinitely()).isNull();
         store.queued(keyed);
         keyed.markRunning();
@@ -373,10 +375,44 @@ class MemoryRunStoreTest {
         store.finished(keyed, Outcome.SUCCESS, 1, ENVELOPE);
         assertThat(store.kept().archived()).isEqualTo(1);
 
-        assertThat(store.claim("k", "f", run(Instant.now())).await().indefinitely().run().id()).isEqualTo(keyed.id());
+        RunStore.Claim held = store.claim("k", "f", run(Instant.now())).await().indefinitely();
+        assertThat(held.run().id()).isEqualTo(keyed.id());
+        assertThat(held.run()).as("read back from its bytes: the key no longer holds the object").isNotSameAs(keyed);
+        assertThat(held.run().envelopeJson()).isNotNull();
 
         answered(store, true, Instant.now());
         assertThat(find(store, keyed.id())).isNull();
         assertThat(store.claim("k", "f", run(Instant.now())).await().indefinitely()).as("its run was evicted").isNull();
+    }
+
+    @Test
+    void aRunThatEndedBeforeItWasQueuedIsKeptAndEvictedLikeAnyOther() {
+        MemoryRunStore store = new MemoryRunStore(1, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        sequence++;
+        Run early = EngineRuns.executed(
+                new Run("run-" + sequence, "n", sequence, RunSource.HTTP, Instant.now(), new RunEvents(10), true));
+        early.markRunning();
+        early.finish(Outcome.SUCCESS, ENVELOPE);
+        store.finished(early, Outcome.SUCCESS, 1, ENVELOPE);
+        store.queued(early);
+
+        assertThat(store.kept().archived()).isEqualTo(1);
+        answered(store, true, Instant.now());
+        assertThat(find(store, early.id())).isNull();
+        assertThat(store.kept().runs()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplacedServicesRunIsKeptAsItIs() {
+        MemoryRunStore store = new MemoryRunStore(10, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        sequence++;
+        Run served = new Run("run-" + sequence, "n", sequence, RunSource.HTTP, Instant.now(), new RunEvents(10), true);
+        store.queued(served);
+        served.markRunning();
+        served.finish(Outcome.SUCCESS, ENVELOPE);
+        store.finished(served, Outcome.SUCCESS, 1, ENVELOPE);
+
+        assertThat(store.kept().archived()).as("its record's parameters are the request's, not its envelope's").isZero();
+        assertThat(find(store, served.id())).isSameAs(served);
     }
 }
