@@ -29,8 +29,7 @@ public final class MemoryRunStore implements RunStore {
 
     static final String SHUTTING_DOWN = "Deployment shutting down";
     /** How long an ended synchronous run waits for its answer to be written before it is kept as it is. */
-    private static final long ANSWER_WAIT_MILLIS = 1000;
-
+    private final long answerWaitMillis;
     private final int maxRecords;
     private final long maxBytes;
     private final long retentionMillis;
@@ -47,6 +46,11 @@ public final class MemoryRunStore implements RunStore {
 
     /** @param writer writes the envelopes of the runs that hold them as objects, and the pipeline's own events */
     public MemoryRunStore(int maxRecords, long maxBytes, Duration retention, ObjectWriter writer) {
+        this(maxRecords, maxBytes, retention, writer, 1000);
+    }
+
+    MemoryRunStore(int maxRecords, long maxBytes, Duration retention, ObjectWriter writer, long answerWaitMillis) {
+        this.answerWaitMillis = answerWaitMillis;
         this.maxRecords = maxRecords;
         this.maxBytes = maxBytes;
         this.retentionMillis = retention.toMillis();
@@ -59,8 +63,8 @@ public final class MemoryRunStore implements RunStore {
             return;
         }
         live.add(run);
-        if (run.status().terminal()) {
-            pending.add(run); // a replaced service's run that ended before it was queued
+        if (run.status().terminal()) { // a replaced service's run that ended before it was queued
+            pending.add(run);
         }
         synchronized (lock) {
             archivePending();
@@ -88,16 +92,13 @@ public final class MemoryRunStore implements RunStore {
         }
     }
 
-    /**
-     * Archives the ended runs, oldest first. A synchronous run whose answer is being written waits for it, for a
-     * second at most (its client may be gone): then it is kept as it is.
-     */
+    /** Archives the ended runs; a synchronous one waits for its answer (its client may be gone: not for ever). */
     private void archivePending() {
         long now = System.currentTimeMillis();
         for (Iterator<Run> waiting = unanswered.iterator(); waiting.hasNext();) {
             Run run = waiting.next();
             if (!live.has(run) || run.envelopeJson() != null
-                    || now - run.finished().toEpochMilli() > ANSWER_WAIT_MILLIS) {
+                    || now - run.finished().toEpochMilli() >= answerWaitMillis) {
                 waiting.remove();
                 archive(run);
             }
