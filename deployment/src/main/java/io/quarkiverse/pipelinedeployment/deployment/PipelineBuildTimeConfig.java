@@ -303,16 +303,27 @@ public interface PipelineBuildTimeConfig {
     /** Where run records, events and idempotency keys are kept. */
     enum RunStoreKind {
         /** In this process's memory: one replica, lost on restart. */
-        MEMORY
+        MEMORY,
+        /** In Redis, through {@code quarkus-redis-client}: shared by every replica of the deployment. */
+        REDIS
     }
 
     interface Runs {
 
         /**
          * Where run records, their events and idempotency keys are kept: {@code memory}, in this process (one
-         * replica; the records are lost on restart).
+         * replica; the records are lost on restart), or {@code redis}, in Redis, shared by every replica: any replica
+         * answers lookups, results, lists and event streams, and asynchronous runs go into one shared queue. With
+         * {@code redis}, the application needs the {@code io.quarkus:quarkus-redis-client} extension, and its
+         * connection ({@code quarkus.redis.hosts}, or the named client of {@code runs.redis-client}).
          */
         @WithDefault("memory")
         RunStoreKind store();
+
+        /**
+         * The name of the Redis client the {@code redis} store uses, as configured with
+         * {@code quarkus.redis."<name>".hosts}; unset for the default client ({@code quarkus.redis.hosts}).
+         */
+        Optional<String> redisClient();
     }
 }

@@ -52,11 +52,12 @@ public class EngineRecorder {
             InvocationPool pool = InvocationPool.forMode(definition.getExecutionMode(), runtimeConfig);
             RunStatistics statistics = new RunStatistics();
             List<RunListener> others = new ArrayList<>(2);
-            others.add(ctx.getInjectedReference(RunStore.class));
+            RunStore store = ctx.getInjectedReference(RunStore.class);
+            others.add(store);
             // With the metrics endpoint excluded, Micrometer's own /q/metrics must not show the pipeline's series
             if (build.path("metrics") != null) {
                 others.add(new PipelineMetrics(ctx.getInjectedReference(MeterRegistry.class), definition.getName(),
-                        definition.getSteps(), statistics, pool));
+                        definition.getSteps(), statistics, pool, store));
             }
             return new PipelineRuntime(Deployment.describe(definition, build, runtimeConfig, mapper),
                     invoker.getValue(), runtimeConfig, mapper, ctx.getInjectedReference(Vertx.class), pool, statistics,

@@ -26,6 +26,14 @@ public interface RunsConfig {
     @WithDefault("24h")
     Duration retention();
 
+    /** What becomes of a run whose replica stopped holding its lease (the {@code redis} store). */
+    enum Redelivery {
+        /** The run ends {@code failed}, with {@code Run lost: deployment <id> stopped}. */
+        FAIL,
+        /** The run is queued again, once (at least once); lost a second time, it ends {@code failed}. */
+        RETRY
+    }
+
     /**
      * The most run records kept. Beyond it, the oldest finished runs are dropped first; queued and running runs
      * never are. At least 1. A record keeps the run's parameters and outputs: size it with them in mind.
@@ -63,5 +71,21 @@ public interface RunsConfig {
      */
     @WithDefault("15s")
     Duration keepaliveInterval();
+
+    /**
+     * With the {@code redis} store: how long a replica holds each run it executes without renewing it (it renews
+     * every third of this). When a replica stops holding a run's lease (it crashed, or was killed), another replica
+     * ends the run as {@code runs.redelivery} says within about this long. At least 3 seconds.
+     */
+    @WithDefault("15s")
+    Duration lease();
+
+    /**
+     * With the {@code redis} store: what becomes of a run whose replica stopped holding its lease: {@code fail} (it
+     * ends {@code failed} with {@code Run lost: deployment <id> stopped}) or {@code retry} (it is queued again once,
+     * so the pipeline may run twice for it: at least once).
+     */
+    @WithDefault("fail")
+    Redelivery redelivery();
 
 }

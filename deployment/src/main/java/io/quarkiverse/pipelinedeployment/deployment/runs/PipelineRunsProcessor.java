@@ -3,9 +3,12 @@ package io.quarkiverse.pipelinedeployment.deployment.runs;
 import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.pipelinedeployment.deployment.PipelineBuildTimeConfig;
+import io.quarkiverse.pipelinedeployment.deployment.PipelineBuildTimeConfig.RunStoreKind;
 import io.quarkiverse.pipelinedeployment.deployment.http.BuiltinEndpoint;
 import io.quarkiverse.pipelinedeployment.deployment.http.EndpointRoutes;
 import io.quarkiverse.pipelinedeployment.deployment.http.PipelineEndpointsBuildItem;
@@ -16,10 +19,12 @@ import io.quarkiverse.pipelinedeployment.runtime.RunsRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
+import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.Record;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
 
@@ -43,16 +48,28 @@ class PipelineRunsProcessor {
             new RunRoute("/:id/events", List.of("GET"), "EVENTS"),
             new RunRoute("/:id/cancel", List.of("POST"), "CANCEL"));
 
+    /** What the Redis run store's extension ({@code quarkus-pipeline-deployment-redis}) provides. */
+    static final String REDIS_STORE = "io.quarkiverse.pipelinedeployment.redis";
+
     @BuildStep
     @Record(RUNTIME_INIT)
-    SyntheticBeanBuildItem registerRunStore(RunsRecorder recorder) {
-        // quarkus.pipeline.runs.store=memory, the only store so far
-        return SyntheticBeanBuildItem.configure(RunStore.class)
+    void registerRunStore(PipelineBuildTimeConfig config, Capabilities capabilities, RunsRecorder recorder,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
+        if (config.runs().store() == RunStoreKind.REDIS) {
+            if (!capabilities.isPresent(REDIS_STORE)) {
+                throw new ConfigurationException("quarkus.pipeline.runs.store=redis needs the Redis run store: add the"
+                        + " io.quarkiverse.pipelinedeployment:quarkus-pipeline-deployment-redis extension to the"
+                        + " application (it brings io.quarkus:quarkus-redis-client)",
+                        Set.of("quarkus.pipeline.runs.store"));
+            }
+            return; // registered by the Redis extension
+        }
+        beans.produce(SyntheticBeanBuildItem.configure(RunStore.class)
                 .scope(Singleton.class)
                 .unremovable()
                 .setRuntimeInit()
                 .supplier(recorder.memoryStore())
-                .done();
+                .done());
     }
 
     @BuildStep(onlyIf = RunsEndpointEnabled.class)

@@ -89,7 +89,15 @@ class PipelinePathsTest {
             }
 
             public Runs runs() {
-                return () -> RunStoreKind.MEMORY;
+                return new Runs() {
+                    public RunStoreKind store() {
+                        return RunStoreKind.MEMORY;
+                    }
+
+                    public java.util.Optional<String> redisClient() {
+                        return java.util.Optional.empty();
+                    }
+                };
             }
 
             public String healthPath() {

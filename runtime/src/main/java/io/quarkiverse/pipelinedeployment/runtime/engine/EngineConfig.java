@@ -51,6 +51,9 @@ public final class EngineConfig {
         if (config.runs().maxEvents() < 1) {
             throw invalid("runs.max-events", config.runs().maxEvents(), "must be at least 1");
         }
+        if (config.runs().lease().toMillis() < 3000) {
+            throw invalid("runs.lease", config.runs().lease(), "must be at least 3s");
+        }
     }
 
     private static ConfigurationException invalid(String key, Object value, String rule) {

@@ -39,6 +39,8 @@ public final class Run extends RunCancellation {
     private String error;
     private volatile boolean engineRun;
     private long requestBytes;
+    /** Read from a store, executed by another replica: follows the store's state of the run. */
+    private volatile boolean followed;
 
     /**
      * @param sequence the run's place in this deployment's creation order (list cursors)
@@ -132,7 +134,28 @@ public final class Run extends RunCancellation {
             return r.metadata().steps();
         }
         StepLog log = steps;
-        return log == null ? List.of() : log.snapshot();
+        return log != null ? log.snapshot() : followed && events != null ? FollowedSteps.of(events) : List.of();
+    }
+
+    /**
+     * This run was read from a store and another replica executes it: it takes the state of {@code newer}, the same
+     * run read again from the store, before its next event is added.
+     */
+    public synchronized void follow(Run newer) {
+        followed = true;
+        status = newer.status;
+        started = newer.started;
+        finished = newer.finished;
+        envelopeJson = newer.envelopeJson;
+        seconds = newer.seconds;
+        error = newer.error;
+        parametersUsed = newer.parametersUsed;
+        restoreCancel(newer.cancelRequested());
+    }
+
+    /** The parameters of a run read from a store, as the replica that bound them wrote them. */
+    public void restoreParameters(JsonNode used) {
+        parametersUsed = used;
     }
 
     /** The envelope of the ended run; {@code null} before the end, and once {@link #envelopeJson()} is set. */

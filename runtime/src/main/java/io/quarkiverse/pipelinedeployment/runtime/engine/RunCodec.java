@@ -41,8 +41,16 @@ public final class RunCodec {
      * @throws JsonProcessingException when the envelope cannot be written
      */
     public static byte[] encode(Run run, ObjectWriter writer) throws JsonProcessingException {
+        return encode(run, writer, true);
+    }
+
+    /**
+     * The run as bytes, in any state: without its envelope before it ends, and without its events unless
+     * {@code withEvents} (a store that keeps them apart, as Redis does in a stream).
+     */
+    public static byte[] encode(Run run, ObjectWriter writer, boolean withEvents) throws JsonProcessingException {
         InvocationResponseJson envelope = envelope(run, writer);
-        ByteOutput out = new ByteOutput(envelope.json.length + 512);
+        ByteOutput out = new ByteOutput((envelope.json == null ? 0 : envelope.json.length) + 512);
         out.writeByte(VERSION);
         out.writeString(run.id());
         out.writeString(run.name());
@@ -56,9 +64,11 @@ public final class RunCodec {
         out.writeInstant(run.finished());
         out.writeLong(Double.doubleToLongBits(envelope.seconds));
         out.writeString(envelope.error);
-        out.writeInt(envelope.json.length);
-        out.write(envelope.json);
-        RunEvents events = run.events();
+        out.writeInt(envelope.json == null ? -1 : envelope.json.length);
+        if (envelope.json != null) {
+            out.write(envelope.json);
+        }
+        RunEvents events = withEvents ? run.events() : null;
         int header = out.position;
         out.writeLong(0);
         out.writeInt(0);
@@ -77,6 +87,15 @@ public final class RunCodec {
 
     /** The run kept as {@code bytes}: ended, with its events, as it was encoded. */
     public static Run decode(byte[] bytes) {
+        return decode(bytes, null);
+    }
+
+    /**
+     * The run kept as {@code bytes}, in the state it was encoded in.
+     *
+     * @param events its events, kept apart (a Redis stream), or {@code null} for those encoded with it
+     */
+    public static Run decode(byte[] bytes, RunEvents events) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
             in.readByte();
@@ -90,8 +109,11 @@ public final class RunCodec {
             Instant[] times = { instant(in), instant(in), instant(in) };
             double seconds = Double.longBitsToDouble(in.readLong());
             String error = string(in);
-            byte[] envelope = new byte[in.readInt()];
-            in.readFully(envelope);
+            int length = in.readInt();
+            byte[] envelope = length < 0 ? null : new byte[length];
+            if (envelope != null) {
+                in.readFully(envelope);
+            }
             long last = in.readLong();
             int count = in.readInt();
             String[] kinds = new String[Math.max(1, count)];
@@ -114,7 +136,7 @@ public final class RunCodec {
                 };
             }
             Run run = new Run(id, name, sequence, source, async, times, status, envelope, seconds, error,
-                    RunEvents.restored(kinds, data, numbers, count, last));
+                    events != null ? events : RunEvents.restored(kinds, data, numbers, count, last));
             run.restoreCancel(cancelRequested);
             return run;
         } catch (IOException e) {

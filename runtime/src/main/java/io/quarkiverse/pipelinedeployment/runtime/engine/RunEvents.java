@@ -25,7 +25,7 @@ public final class RunEvents {
 
     private static final Runnable[] NONE = {};
     /** Data read from the run when the event is read: {@code run_queued}, {@code run_started}, the terminal event. */
-    static final Object FROM_RUN = new Object();
+    public static final Object FROM_RUN = new Object();
 
     private final int max;
     private Run run;
@@ -72,6 +72,46 @@ public final class RunEvents {
             exporter.event(kinds[slot], data[slot], numbers[slot]);
         }
         return last;
+    }
+
+    /**
+     * Gives the events after {@code after} that are still retained to {@code exporter}, with their ids; the id of the
+     * last one. A store that keeps the events elsewhere (Redis) writes them so as they come.
+     */
+    public synchronized long exportSince(long after, IdExporter exporter) {
+        long first = last - count + 1;
+        for (long id = Math.max(after + 1, first); id <= last; id++) {
+            int slot = (head + (int) (id - first)) % kinds.length;
+            exporter.event(id, kinds[slot], data[slot], numbers[slot]);
+        }
+        return last;
+    }
+
+    /** Receives events with ids: {@code data} is {@link #FROM_RUN}, a step's name, or the event's own. */
+    public interface IdExporter {
+        void event(long id, String kind, Object data, long number);
+    }
+
+    /**
+     * Adds an event of a run another replica executes, read from the store, with the id it was given there; events
+     * before it that were not seen (the store dropped them) are skipped, and a follower then gets a {@code gap}.
+     *
+     * @param data {@code null} for an event whose data is read from the run, a step's name (with {@code number} as
+     *        for {@link #appendStep}), or the event's data
+     */
+    public void appendFollowed(long id, String kind, Object data, long number, boolean terminal) {
+        synchronized (this) {
+            if (ended || id <= last) {
+                return;
+            }
+            if (id > last + 1) {
+                Arrays.fill(this.data, null);
+                head = 0;
+                count = 0;
+                last = id - 1;
+            }
+        }
+        add(kind, data == null ? FROM_RUN : data, number, terminal);
     }
 
     /** The run whose events these are, for the data of the events read from it. */
@@ -198,6 +238,11 @@ public final class RunEvents {
         Runnable[] more = Arrays.copyOf(current, current.length + 1);
         more[current.length] = follower;
         followers = more;
+    }
+
+    /** Whether anyone follows these events. */
+    public boolean followed() {
+        return followers.length > 0;
     }
 
     public synchronized void unfollow(Runnable follower) {

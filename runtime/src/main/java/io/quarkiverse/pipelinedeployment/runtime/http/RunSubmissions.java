@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Problem;
@@ -100,8 +101,10 @@ final class RunSubmissions {
                         }
                     }
                 }, failure -> {
-                    LOG.errorf(failure, "Failed to claim an idempotency key");
-                    JsonResponses.send(ctx, 500, InvokeAnswers.INTERNAL_ERROR);
+                    if (!(failure instanceof InvocationRejectedException)) { // the store is unavailable: 503
+                        LOG.errorf(failure, "Failed to claim an idempotency key");
+                    }
+                    answers.answer(Problem.of(failure)).send(ctx);
                 });
     }
 

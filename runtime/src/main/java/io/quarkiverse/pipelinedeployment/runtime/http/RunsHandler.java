@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
 import io.quarkiverse.pipelinedeployment.ValidationError;
 import io.quarkiverse.pipelinedeployment.runtime.engine.CancelResult;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Problem;
@@ -210,7 +211,13 @@ final class RunsHandler implements Handler<RoutingContext> {
         }
     }
 
+    /** The store failed: 503 when it is unavailable (it says so), else 500. */
     private static void failed(RoutingContext ctx, Throwable failure) {
+        if (failure instanceof InvocationRejectedException unavailable) {
+            new Answer(503, JsonResponses.detailBody(unavailable.getMessage()),
+                    Integer.toString(unavailable.retryAfterSeconds())).send(ctx);
+            return;
+        }
         LOG.errorf(failure, "Failed to read the run store");
         JsonResponses.send(ctx, 500, InvokeAnswers.INTERNAL_ERROR);
     }

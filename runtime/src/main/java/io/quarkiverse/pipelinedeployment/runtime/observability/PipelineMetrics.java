@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +17,7 @@ import io.quarkiverse.pipelinedeployment.runtime.engine.InvocationPool;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunListener;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatistics;
+import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore;
 
 /**
  * The deployment's Micrometer meters, registered once at startup so that recording does no registry lookup, and only
@@ -49,7 +51,7 @@ public final class PipelineMetrics implements RunListener {
      *        pipeline that runs on the event loop, as a {@code Uni} or on virtual threads)
      */
     public PipelineMetrics(MeterRegistry registry, String pipeline, List<String> stepNames, RunStatistics statistics,
-            InvocationPool pool) {
+            InvocationPool pool, RunStore store) {
         this.registry = registry;
         this.pipeline = pipeline;
         for (Outcome outcome : Outcome.values()) {
@@ -69,6 +71,11 @@ public final class PipelineMetrics implements RunListener {
                 .register(registry);
         Gauge.builder("pipeline.invocations.active", statistics, RunStatistics::activeExecutions)
                 .description("Pipeline runs in flight")
+                .tag(PIPELINE, pipeline)
+                .register(registry);
+        FunctionCounter.builder("pipeline.run.store.errors", store, RunStore::errors)
+                .description("Reads and writes of runs that failed because the run store was unavailable; a"
+                        + " synchronous invocation then went on unrecorded")
                 .tag(PIPELINE, pipeline)
                 .register(registry);
         Gauge.builder("pipeline.runs.queued", statistics, RunStatistics::queuedRuns)

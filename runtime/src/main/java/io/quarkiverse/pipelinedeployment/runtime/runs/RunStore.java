@@ -67,4 +67,12 @@ public interface RunStore extends RunListener {
 
     /** The application is shutting down: queued asynchronous runs end {@code cancelled}. */
     void shutdown();
+
+    /**
+     * How often the store failed to write or read runs ({@code pipeline_run_store_errors_total}): a store over the
+     * network was unavailable; the in-memory store never fails.
+     */
+    default long errors() {
+        return 0;
+    }
 }

@@ -1,0 +1,307 @@
+package io.quarkiverse.pipelinedeployment.redis.runtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
+import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunCodec;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunEvents;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatus;
+import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * The Redis store ({@code quarkus.pipeline.runs.store=redis}): the runs of every replica, their events and their
+ * idempotency keys, in Redis ({@link RedisKeys}). A replica writes the runs it executes as they go ({@link RunWriter});
+ * any replica reads them back, follows the events of those another replica executes ({@link EventFollower}), and
+ * passes a cancel on to the replica that executes the run ({@link CancelChannel}). While Redis cannot be reached,
+ * lookups, lists and keyed submissions fail with 503 {@code Run store unavailable}, and synchronous invocations go on
+ * unrecorded, counted by {@link #errors()}.
+ */
+public final class RedisRunStore implements RunStore {
+
+    private static final Logger LOG = Logger.getLogger(RedisRunStore.class);
+    static final String UNAVAILABLE = "Run store unavailable";
+    static final String SHUTTING_DOWN = "Deployment shutting down";
+    /** Deletes an idempotency key if it holds the run ({@code <fingerprint> <run id>}): freed only for its run. */
+    private static final String RELEASE = "local v = redis.call('get', KEYS[1])"
+            + " if v and string.sub(v, -#ARGV[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+
+    private final Redis redis;
+    private final RedisKeys keys;
+    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+    private final long retentionMillis;
+    private final int maxEvents;
+    private final int maxRecords;
+    /** The runs of this replica, until all of them is written: looked up here, as they are. */
+    private final ConcurrentHashMap<String, RunWriter> writers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Run> local = new ConcurrentHashMap<>();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong queuedCount = new AtomicLong();
+    private final EventFollower follower;
+    private final CancelChannel cancels;
+
+    public RedisRunStore(Redis redis, io.vertx.core.Vertx vertx, String pipeline, ObjectMapper mapper,
+            long retentionMillis, int maxEvents, int maxRecords) {
+        this.redis = redis;
+        this.keys = RedisKeys.of(pipeline);
+        this.mapper = mapper;
+        this.writer = mapper.writer();
+        this.retentionMillis = retentionMillis;
+        this.maxEvents = maxEvents;
+        this.maxRecords = maxRecords;
+        this.follower = new EventFollower(this, vertx);
+        this.cancels = new CancelChannel(this, vertx);
+        cancels.start();
+    }
+
+    Redis redis() {
+        return redis;
+    }
+
+    RedisKeys keys() {
+        return keys;
+    }
+
+    ObjectWriter writer() {
+        return writer;
+    }
+
+    long retentionMillis() {
+        return retentionMillis;
+    }
+
+    int maxEvents() {
+        return maxEvents;
+    }
+
+    /** A run's place in the {@code runs} sorted set: its creation time in microseconds. */
+    static long score(Run run) {
+        Instant created = run.created();
+        return created.getEpochSecond() * 1_000_000L + created.getNano() / 1000;
+    }
+
+    /** Writing to, or reading from, Redis failed. */
+    void failed(Throwable failure) {
+        if (errors.getAndIncrement() % 1000 == 0) {
+            LOG.warnf("The Redis run store failed (%d failures so far): %s", errors.get(), failure.toString());
+        }
+    }
+
+    /** Every run of this replica is written up to its end: it is read from Redis from now on. */
+    void written(Run run) {
+        writers.remove(run.id());
+        local.remove(run.id(), run);
+    }
+
+    /** A run of this replica, while it is not all written. */
+    Run local(String id) {
+        return local.get(id);
+    }
+
+    @Override
+    public long errors() {
+        return errors.get();
+    }
+
+    // Listener: the runs this replica executes
+
+    @Override
+    public void queued(Run run) {
+        if (!run.recorded()) {
+            return;
+        }
+        local.put(run.id(), run);
+        RunWriter runWriter = new RunWriter(this, run);
+        writers.put(run.id(), runWriter);
+        runWriter.flush();
+        if (queuedCount.incrementAndGet() % 256 == 0) {
+            RecordsTrim.trim(this, maxRecords);
+        }
+    }
+
+    @Override
+    public void rejected(Run run) {
+        RunWriter runWriter = writers.remove(run.id());
+        local.remove(run.id(), run);
+        if (runWriter != null) {
+            runWriter.discard();
+        }
+    }
+
+    @Override
+    public void running(Run run) {
+        flush(run);
+    }
+
+    @Override
+    public void stepStarted(Run run, String step, Instant start) {
+        flush(run);
+    }
+
+    @Override
+    public void stepFinished(Run run, String step, long nanos, String error) {
+        flush(run);
+    }
+
+    @Override
+    public void published(Run run, String kind, Object data) {
+        flush(run);
+    }
+
+    @Override
+    public void finished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
+        flush(run);
+    }
+
+    private void flush(Run run) {
+        if (run.recorded()) {
+            RunWriter runWriter = writers.get(run.id());
+            if (runWriter != null) {
+                runWriter.flush();
+            }
+        }
+    }
+
+    // Lookups: any replica's runs
+
+    @Override
+    public Uni<Run> find(String id) {
+        Run run = local.get(id);
+        if (run != null) {
+            return Uni.createFrom().item(run);
+        }
+        return uni(read(id, true));
+    }
+
+    /**
+     * The run read from Redis, or {@code null}: its events first, then its state (which is then at least as new), so
+     * that a run whose terminal event was read has ended.
+     *
+     * @param follow whether a run that has not ended follows the events the replica that executes it adds
+     */
+    Future<Run> read(String id, boolean follow) {
+        return redis.batch(List.of(
+                Request.cmd(Command.XRANGE).arg(keys.events(id)).arg("-").arg("+"),
+                Request.cmd(Command.HMGET).arg(keys.run(id)).arg("rec").arg("par")))
+                .map(replies -> {
+                    Response hash = replies.get(1);
+                    if (hash == null || hash.get(0) == null) {
+                        return null;
+                    }
+                    RunEvents events = new RunEvents(maxEvents);
+                    for (Response entry : replies.get(0)) {
+                        StreamEvents.append(events, entry);
+                    }
+                    Run run = RunCodec.decode(hash.get(0).toBytes(), events);
+                    run.follow(run);
+                    if (hash.get(1) != null) {
+                        run.restoreParameters(parameters(hash.get(1).toBytes()));
+                    }
+                    if (!run.status().terminal()) {
+                        run.onCancel(() -> cancels.request(id));
+                        if (follow) {
+                            follower.follow(run);
+                        }
+                    }
+                    return run;
+                });
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode parameters(byte[] json) {
+        try {
+            return mapper.readTree(json);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** The state of a run, read again: for a run followed here when its terminal event comes. */
+    Future<Run> state(String id) {
+        return redis.send(Request.cmd(Command.HGET).arg(keys.run(id)).arg("rec"))
+                .map(rec -> rec == null ? null : RunCodec.decode(rec.toBytes(), new RunEvents(1)));
+    }
+
+    @Override
+    public Uni<Page> list(Query query) {
+        return uni(RedisRunList.page(this, query));
+    }
+
+    @Override
+    public Uni<Claim> claim(String key, String fingerprint, Run run) {
+        String value = fingerprint + " " + run.id();
+        Future<Claim> claim = redis.send(Request.cmd(Command.SET).arg(keys.key(key)).arg(value).arg("NX")
+                .arg("GET").arg("PX").arg(retentionMillis))
+                .compose(held -> {
+                    if (held == null) {
+                        return Future.succeededFuture();
+                    }
+                    String[] parts = held.toString().split(" ", 2);
+                    return find(parts[1], parts[0], key, value);
+                });
+        return uni(claim);
+    }
+
+    private Future<Claim> find(String heldId, String heldFingerprint, String key, String value) {
+        Run held = local.get(heldId);
+        Future<Run> run = held != null ? Future.succeededFuture(held) : read(heldId, false);
+        return run.compose(found -> {
+            if (found != null) {
+                return Future.succeededFuture(new Claim(heldFingerprint, found));
+            }
+            // The key outlived its run (max-records dropped it): it is free again
+            return redis.send(Request.cmd(Command.SET).arg(keys.key(key)).arg(value).arg("PX").arg(retentionMillis))
+                    .map((Claim) null);
+        });
+    }
+
+    @Override
+    public void release(String key, Run run) {
+        redis.send(Request.cmd(Command.EVAL).arg(RELEASE).arg(1).arg(keys.key(key)).arg(" " + run.id()))
+                .onFailure(this::failed);
+    }
+
+    @Override
+    public void shutdown() {
+        for (Run run : local.values()) {
+            if (run.async() && run.status() == RunStatus.QUEUED) {
+                run.cancel(SHUTTING_DOWN);
+            }
+        }
+        follower.stop();
+        cancels.stop();
+    }
+
+    /** A Redis reply as a {@code Uni}; a failure is {@code 503 Run store unavailable}. */
+    private <T> Uni<T> uni(Future<T> future) {
+        return Uni.createFrom().emitter(emitter -> future.onComplete(result -> {
+            if (result.succeeded()) {
+                emitter.complete(result.result());
+            } else {
+                failed(result.cause());
+                emitter.fail(new InvocationRejectedException(UNAVAILABLE, 1));
+            }
+        }));
+    }
+
+    List<Run> locals() {
+        return new ArrayList<>(local.values());
+    }
+}
