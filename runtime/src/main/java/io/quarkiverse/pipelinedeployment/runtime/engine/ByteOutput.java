@@ -9,12 +9,26 @@ import java.util.Arrays;
  * Writes into an array that grows, with none of the locks of {@code ByteArrayOutputStream}: a run is encoded on the
  * path of every recorded invocation. Numbers are big-endian, as {@link DataInputStream} reads them.
  */
-final class ByteOutput {
+public final class ByteOutput {
     byte[] bytes;
     int position;
 
-    ByteOutput(int capacity) {
+    public ByteOutput(int capacity) {
         bytes = new byte[capacity];
+    }
+
+    /** The bytes written, from 0 to {@link #position()}; the array is reused after {@link #reset()}. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    /** Writes from the start again, into the same array. */
+    public void reset() {
+        position = 0;
     }
 
     private void ensure(int more) {

@@ -49,8 +49,18 @@ public final class RunCodec {
      * {@code withEvents} (a store that keeps them apart, as Redis does in a stream).
      */
     public static byte[] encode(Run run, ObjectWriter writer, boolean withEvents) throws JsonProcessingException {
+        ByteOutput out = new ByteOutput(512);
+        encode(run, writer, withEvents, out);
+        return Arrays.copyOf(out.bytes, out.position);
+    }
+
+    /**
+     * Writes the run as {@link #encode(Run, ObjectWriter, boolean)} does, into {@code out} (from its position): a
+     * store that copies the bytes on reuses one output for every run.
+     */
+    public static void encode(Run run, ObjectWriter writer, boolean withEvents, ByteOutput out)
+            throws JsonProcessingException {
         InvocationResponseJson envelope = envelope(run, writer);
-        ByteOutput out = new ByteOutput((envelope.json == null ? 0 : envelope.json.length) + 512);
         out.writeByte(VERSION);
         out.writeString(run.id());
         out.writeString(run.name());
@@ -82,7 +92,6 @@ public final class RunCodec {
         out.writeLong(last);
         out.writeInt(count[0]);
         out.position = end;
-        return Arrays.copyOf(out.bytes, end);
     }
 
     /** The run kept as {@code bytes}: ended, with its events, as it was encoded. */
@@ -188,12 +197,7 @@ public final class RunCodec {
     }
 
     private static void event(ByteOutput out, ObjectWriter writer, String kind, Object data, long number) {
-        int code = -1;
-        for (int i = 0; i < KINDS.length && code < 0; i++) {
-            if (KINDS[i].equals(kind)) {
-                code = i;
-            }
-        }
+        int code = code(kind);
         out.writeByte(code);
         if (code < 0) {
             out.writeString(kind);
@@ -216,6 +220,22 @@ public final class RunCodec {
                 out.write(json);
             }
         }
+    }
+
+    /** The place of a built-in kind in {@link #KINDS}, or -1. */
+    private static int code(String kind) {
+        return switch (kind) {
+            case RunEvent.QUEUED -> 0;
+            case RunEvent.STARTED -> 1;
+            case RunEvent.STEP_STARTED -> 2;
+            case RunEvent.STEP_COMPLETED -> 3;
+            case RunEvent.STEP_FAILED -> 4;
+            case "run_completed" -> 5;
+            case "run_failed" -> 6;
+            case "run_timed_out" -> 7;
+            case "run_cancelled" -> 8;
+            default -> -1;
+        };
     }
 
     /** The JSON of a pipeline's own event, or {@code null} when it cannot be written (its stream logged why). */

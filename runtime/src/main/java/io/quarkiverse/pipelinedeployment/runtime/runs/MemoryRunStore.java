@@ -94,8 +94,8 @@ public final class MemoryRunStore implements RunStore {
 
     /** Archives the ended runs; a synchronous one waits for its answer (its client may be gone: not for ever). */
     private void archivePending() {
-        long now = System.currentTimeMillis();
-        for (Iterator<Run> waiting = unanswered.iterator(); waiting.hasNext();) {
+        long now = unanswered.isEmpty() ? 0 : System.currentTimeMillis();
+        for (Iterator<Run> waiting = unanswered.iterator(); now != 0 && waiting.hasNext();) {
             Run run = waiting.next();
             if (!live.has(run) || run.envelopeJson() != null
                     || now - run.finished().toEpochMilli() >= answerWaitMillis) {
@@ -117,11 +117,10 @@ public final class MemoryRunStore implements RunStore {
         if (!live.has(run)) {
             return; // evicted or expired meanwhile
         }
-        byte[] kept = RunArchive.bytes(run, writer);
-        if (kept == null) {
+        if (!archive.encode(run, writer)) {
             endedLive.addLast(run);
         } else if (removeLive(run, false)) {
-            archive.add(kept, run);
+            archive.add(run);
             if (keys.any()) {
                 keys.archived(run.id());
             }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import io.quarkiverse.pipelinedeployment.runtime.engine.ByteOutput;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunCodec;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunSource;
@@ -26,6 +27,9 @@ final class RunArchive {
     private static final long ARCHIVED_REQUEST_BYTES = 64 * 1024;
 
     static final int CHUNK_BYTES = 1 << 20;
+
+    /** The last run {@link #encode}d, copied into a chunk by {@link #add}: one array for every run. */
+    private final ByteOutput encoded = new ByteOutput(4096);
 
     /** The chunk each slot's bytes are in, from {@code offsets}, {@code lengths} long. */
     private byte[][] kept;
@@ -52,19 +56,21 @@ final class RunArchive {
     }
 
     /**
-     * The ended run as bytes, or {@code null} to keep it as it is: a synchronous run whose answer was not written, or
-     * one whose envelope is not to be written on the store's thread.
+     * Encodes the ended run into {@link #encoded}, for {@link #add}; {@code false} to keep it as it is: a synchronous
+     * run whose answer was not written, or one whose envelope is not to be written on the store's thread.
      */
-    static byte[] bytes(Run run, ObjectWriter writer) {
+    boolean encode(Run run, ObjectWriter writer) {
         if (!run.engineRun() || run.envelopeJson() == null
                 && (run.response() == null || !run.async() || run.requestBytes() > ARCHIVED_REQUEST_BYTES)) {
             // A replaced service's run stays as it is: its record's parameters are not its envelope's
-            return null;
+            return false;
         }
+        encoded.reset();
         try {
-            return RunCodec.encode(run, writer);
+            RunCodec.encode(run, writer, true, encoded);
+            return true;
         } catch (JsonProcessingException e) {
-            return null; // its outputs cannot be written as JSON: its result answers why, as it did
+            return false; // its outputs cannot be written as JSON: its result answers why, as it did
         }
     }
 
@@ -77,21 +83,23 @@ final class RunArchive {
         return bytes;
     }
 
-    void add(byte[] run, Run ended) {
+    /** Keeps the run last {@link #encode}d. */
+    void add(Run ended) {
         if (count == kept.length) {
             grow();
         }
         int slot = (head + count++) % kept.length;
-        if (current == null || used + run.length > current.length) {
-            current = spare != null && spare.length >= run.length ? spare : new byte[Math.max(CHUNK_BYTES, run.length)];
+        int length = encoded.position();
+        if (current == null || used + length > current.length) {
+            current = spare != null && spare.length >= length ? spare : new byte[Math.max(CHUNK_BYTES, length)];
             spare = null;
             used = 0;
         }
-        System.arraycopy(run, 0, current, used, run.length);
+        System.arraycopy(encoded.bytes(), 0, current, used, length);
         kept[slot] = current;
         offsets[slot] = used;
-        lengths[slot] = run.length;
-        used += run.length;
+        lengths[slot] = length;
+        used += length;
         sequences[slot] = ended.sequence();
         created[slot] = ended.created().toEpochMilli();
         statuses[slot] = (byte) ended.status().ordinal();
@@ -102,7 +110,7 @@ final class RunArchive {
             at = (at + 1) & (index.length - 1);
         }
         index[at] = slot + 1;
-        bytes += run.length + ENTRY_BYTES;
+        bytes += length + ENTRY_BYTES;
     }
 
     /** The slot of the run with this id, or -1. */
