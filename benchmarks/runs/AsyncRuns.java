@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  *
  * Exits with 1 when a submission was not taken or a run did not complete.
  *
- * Run with the single-file source launcher: java AsyncRuns.java http://localhost:8080 [total] [connections]
+ * Run with the single-file source launcher: java AsyncRuns.java http://localhost:8080 [total] [connections]. Several
+ * replicas, comma-separated (http://localhost:8080,http://localhost:8081), take the submissions in turn; each run is
+ * followed on the replica it was submitted to.
  */
 public class AsyncRuns {
 
@@ -29,7 +31,7 @@ public class AsyncRuns {
     private static final String TERMINAL = "run_completed,run_failed,run_timed_out,run_cancelled";
 
     public static void main(String[] args) throws Exception {
-        String base = args[0];
+        String[] bases = args[0].split(",");
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         HttpClient submitter = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -43,8 +45,11 @@ public class AsyncRuns {
         AtomicInteger failedRuns = new AtomicInteger();
         AtomicLong lastTerminal = new AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstProblem = new java.util.concurrent.atomic.AtomicReference<>();
-        HttpRequest submit = HttpRequest.newBuilder(URI.create(base + "/runs")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+        HttpRequest[] submits = new HttpRequest[bases.length];
+        for (int b = 0; b < bases.length; b++) {
+            submits[b] = HttpRequest.newBuilder(URI.create(bases[b] + "/runs")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+        }
 
         long start = System.nanoTime();
         Thread[] threads = new Thread[connections];
@@ -55,7 +60,7 @@ public class AsyncRuns {
                     long submitted = System.nanoTime();
                     HttpResponse<String> response;
                     try {
-                        response = submitter.send(submit, HttpResponse.BodyHandlers.ofString());
+                        response = submitter.send(submits[i % bases.length], HttpResponse.BodyHandlers.ofString());
                     } catch (Exception e) {
                         rejected.incrementAndGet();
                         firstProblem.compareAndSet(null, e.toString());
@@ -72,7 +77,8 @@ public class AsyncRuns {
                     int slot = i;
                     observers.execute(() -> {
                         try {
-                            HttpRequest events = HttpRequest.newBuilder(URI.create(base + id + "/events?kinds=" + TERMINAL))
+                            HttpRequest events = HttpRequest.newBuilder(URI.create(bases[slot % bases.length] + id
+                                    + "/events?kinds=" + TERMINAL))
                                     .timeout(Duration.ofSeconds(120)).header("Accept", "text/event-stream").build();
                             HttpResponse<Stream<String>> stream = follower.send(events,
                                     HttpResponse.BodyHandlers.ofLines());

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.pipelinedeployment.DeploymentInfo;
 import io.quarkiverse.pipelinedeployment.EndpointDescriptor;
+import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
@@ -105,7 +106,7 @@ public final class PipelineRuntime implements PipelineEngine {
         return invoker;
     }
 
-    InvocationPool pool() {
+    public InvocationPool pool() {
         return pool;
     }
 
@@ -147,6 +148,28 @@ public final class PipelineRuntime implements PipelineEngine {
                 : deployment.definition().getName() + "-" + FastFormats.runNameTime(now);
         return new Run(FastFormats.randomUuid(), name, sequence.incrementAndGet(), source, now,
                 async || keep || recordSync ? new RunEvents(maxEvents) : null, async);
+    }
+
+    /**
+     * What turns the request away before a run exists, without running it (a store's shared queue checks a
+     * submission so before queuing it): invalid parameters (422), or the application shutting down (503); else
+     * {@code null}.
+     */
+    public RuntimeException check(InvocationRequest request) {
+        if (stopping) {
+            return new InvocationRejectedException("The service is shutting down; retry on another instance", 1);
+        }
+        try {
+            binder.bind(request.parameters());
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** The envelope of a run that ended {@code failed} without an answer: its replica stopped, for one. */
+    public InvocationResponse lost(Run run, String error, double seconds) {
+        return RunAnswers.lost(deployment, run, error, seconds);
     }
 
     /** The envelope of a run a replaced service executed on its own and gave no answer for. */

@@ -149,7 +149,9 @@ public final class Run extends RunCancellation {
         envelopeJson = newer.envelopeJson;
         seconds = newer.seconds;
         error = newer.error;
-        parametersUsed = newer.parametersUsed;
+        if (newer.parametersUsed != null) {
+            parametersUsed = newer.parametersUsed;
+        }
         restoreCancel(newer.cancelRequested());
     }
 

@@ -75,6 +75,14 @@ final class RunAnswers {
         return new InvocationResponse(false, null, seconds, metadata, error, outcome);
     }
 
+    static InvocationResponse lost(Deployment deployment, Run run, String error, double seconds) {
+        DeploymentInfo.Snapshot snapshot = deployment.info().snapshot();
+        InvocationResponse.Metadata metadata = new InvocationResponse.Metadata(deployment.id(), deployment.name(),
+                snapshot.id(), snapshot.name(), deployment.definition().getName(), run.id(), run.name(),
+                run.parametersUsed(), run.steps(), 0);
+        return new InvocationResponse(false, null, seconds, metadata, error, Outcome.FAILURE);
+    }
+
     private static Object outputs(Deployment deployment, Object result) {
         return switch (deployment.definition().getOutputKind()) {
             case OBJECT -> result == null ? Map.of() : result;

@@ -14,7 +14,7 @@ final class RunHistory implements RunListener {
     @Override
     public void queued(Run run) {
         RunEvents events = run.events();
-        if (events != null) {
+        if (events != null && events.lastId() == 0) { // a run taken from a shared queue was queued there
             events.appendFromRun(RunEvent.QUEUED, false);
         }
     }

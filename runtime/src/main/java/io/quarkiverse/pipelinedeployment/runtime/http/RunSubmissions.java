@@ -76,7 +76,7 @@ final class RunSubmissions {
         HttpServerRequest request = ctx.request();
         Mode mode = mode(request);
         String key = request.getHeader(IDEMPOTENCY_KEY);
-        if (key == null) {
+        if (key == null && (mode == Mode.SYNC || !runs.sharesQueue())) {
             Runs.Result result = runs.start(invocation, RunSource.HTTP,
                     mode == Mode.SYNC ? answers.responder(ctx, large) : null, invoke, body == null ? 0 : body.length());
             if (mode != Mode.SYNC) {
@@ -84,13 +84,14 @@ final class RunSubmissions {
             }
             return;
         }
-        if (!validKey(key)) {
+        if (key != null && !validKey(key)) {
             JsonResponses.send(ctx, 422, BAD_KEY);
             return;
         }
-        String scoped = scope(request.getHeader(HttpHeaders.AUTHORIZATION)) + ":" + key;
+        // With a key, or into the store's shared queue
+        String scoped = key == null ? null : scope(request.getHeader(HttpHeaders.AUTHORIZATION)) + ":" + key;
         runs.submit(invocation, RunSource.HTTP, mode == Mode.SYNC ? answers.responder(ctx, large) : null, scoped,
-                fingerprint(body), invoke, body == null ? 0 : body.length()).subscribe().with(result -> {
+                key == null ? null : fingerprint(body), invoke, body == null ? 0 : body.length()).subscribe().with(result -> {
                     switch (result.kind()) {
                         case KEY_REUSED -> JsonResponses.send(ctx, 422, KEY_REUSED);
                         case REPLAYED -> replay(ctx, mode, result.run());

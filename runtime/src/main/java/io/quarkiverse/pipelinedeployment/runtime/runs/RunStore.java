@@ -3,6 +3,7 @@ package io.quarkiverse.pipelinedeployment.runtime.runs;
 import java.util.List;
 import java.util.Set;
 
+import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunListener;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunSource;
@@ -67,6 +68,24 @@ public interface RunStore extends RunListener {
 
     /** The application is shutting down: queued asynchronous runs end {@code cancelled}. */
     void shutdown();
+
+    /**
+     * Whether asynchronous runs go into the store's queue, shared by every replica, rather than the invocation pool
+     * of the replica that accepted them: then {@link #enqueue} queues them, and the replicas take them from there.
+     */
+    default boolean sharesQueue() {
+        return false;
+    }
+
+    /**
+     * Queues an asynchronous run in the shared queue ({@link #sharesQueue()}); its parameters were checked.
+     *
+     * @return the run as any replica now sees it, or a failure: {@code InvocationRejectedException} (503) when the
+     *         queue is full or the store unavailable
+     */
+    default Uni<Run> enqueue(Run run, InvocationRequest request) {
+        return Uni.createFrom().failure(new UnsupportedOperationException("No shared queue"));
+    }
 
     /**
      * How often the store failed to write or read runs ({@code pipeline_run_store_errors_total}): a store over the

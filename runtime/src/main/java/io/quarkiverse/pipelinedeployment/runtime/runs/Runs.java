@@ -71,16 +71,43 @@ public final class Runs {
         // A run with an idempotency key is recorded whatever runs.record says: the key maps to it for the retention
         Run run = runtime.newRun(request, source, answer == null, key != null);
         run.sized(requestBytes);
+        boolean queue = answer == null && store.sharesQueue();
         if (key == null) {
-            return Uni.createFrom().item(start(request, run, answer, null, invoke));
+            return queue ? enqueue(request, run, null) : Uni.createFrom().item(start(request, run, answer, null, invoke));
         }
-        return store.claim(key, fingerprint, run).map(held -> {
+        return store.claim(key, fingerprint, run).flatMap(held -> {
             if (held == null) {
-                return start(request, run, answer, key, invoke);
+                return queue ? enqueue(request, run, key) : Uni.createFrom().item(start(request, run, answer, key, invoke));
             }
-            return new Result(held.fingerprint().equals(fingerprint) ? Kind.REPLAYED : Kind.KEY_REUSED, held.run(),
-                    null);
+            return Uni.createFrom().item(new Result(
+                    held.fingerprint().equals(fingerprint) ? Kind.REPLAYED : Kind.KEY_REUSED, held.run(), null));
         });
+    }
+
+    /** Whether asynchronous submissions go into the store's shared queue ({@link #submit} then, not {@link #start}). */
+    public boolean sharesQueue() {
+        return store.sharesQueue();
+    }
+
+    /** Queues an asynchronous run in the store's shared queue, once its request passes the checks of a run. */
+    private Uni<Result> enqueue(InvocationRequest request, Run run, String key) {
+        RuntimeException turnedAway = runtime.check(request);
+        Uni<Run> queued = turnedAway != null ? Uni.createFrom().failure(turnedAway) : store.enqueue(run, request);
+        return queued.map(seen -> new Result(Kind.ACCEPTED, seen, null)).onFailure().recoverWithItem(failure -> {
+            if (key != null) {
+                store.release(key, run);
+            }
+            return new Result(Kind.FAILED, run, failure);
+        });
+    }
+
+    /**
+     * Executes, here, a run another replica queued in the store's shared queue: as it was submitted, asynchronously.
+     *
+     * @return whether it was accepted (else it was turned away: the application is shutting down)
+     */
+    public boolean execute(InvocationRequest request, Run run) {
+        return start(request, run, null, null, null).kind() == Kind.ACCEPTED;
     }
 
     /**

@@ -7,14 +7,20 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.pipelinedeployment.deployment.PipelineBuildTimeConfig;
 import io.quarkiverse.pipelinedeployment.deployment.PipelineBuildTimeConfig.RunStoreKind;
 import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineBuildItem;
+import io.quarkiverse.pipelinedeployment.redis.runtime.RedisRunStoreCheck;
 import io.quarkiverse.pipelinedeployment.redis.runtime.RedisRunsRecorder;
 import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
+import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.redis.deployment.client.RequestedRedisClientBuildItem;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 /**
  * The Redis run store, when {@code quarkus.pipeline.runs.store=redis}: asks the Redis extension for the client
@@ -45,6 +51,19 @@ class PipelineRedisProcessor {
                 .setRuntimeInit()
                 .supplier(recorder.store(config.runs().redisClient().orElse(null), pipeline.definition().getName()))
                 .done();
+    }
+
+    @BuildStep(onlyIf = RedisStoreSelected.class)
+    @Record(RUNTIME_INIT)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    ServiceStartBuildItem joinSharedQueue(RedisRunsRecorder recorder, ShutdownContextBuildItem shutdown) {
+        recorder.join(shutdown);
+        return new ServiceStartBuildItem(FEATURE);
+    }
+
+    @BuildStep(onlyIf = RedisStoreSelected.class)
+    HealthBuildItem storeReadiness() {
+        return new HealthBuildItem(RedisRunStoreCheck.class.getName(), true);
     }
 
     /** Whether {@code quarkus.pipeline.runs.store=redis}. */

@@ -16,8 +16,8 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * Redis stops: lookups, lists and keyed submissions get 503 {@code Run store unavailable} with {@code Retry-After};
- * synchronous invocations go on (unrecorded), counted by {@code pipeline_run_store_errors_total}. Redis comes back:
- * everything works again, by itself.
+ * synchronous invocations go on (unrecorded), counted by {@code pipeline_run_store_errors_total}; readiness reports the
+ * store unavailable (and stays UP). Redis comes back: everything works again, by itself.
  */
 @RequiresRedis
 public class RedisStoreUnavailableTest {
@@ -43,13 +43,23 @@ public class RedisStoreUnavailableTest {
         RedisEvents.await(REDIS, "pipeline:{gated}:events:" + id, 7);
         Thread.sleep(200); // the last write's answer is handled: the run is read from Redis from now on
 
+        when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'pipeline-run-store' }.data.available", equalTo(true));
+
         REDIS.kill();
+        // Readiness reports the store, and stays UP: synchronous invocations still work
+        when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'pipeline-run-store' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'pipeline-run-store' }.data.available", equalTo(false));
         when().get("/runs/" + id).then().statusCode(503)
                 .header("Retry-After", notNullValue())
                 .body("detail", equalTo("Run store unavailable"));
         when().get("/runs").then().statusCode(503).body("detail", equalTo("Run store unavailable"));
         given().contentType("application/json").header("Idempotency-Key", "k1")
                 .body("{\"parameters\": {\"word\": \"keyed\"}}").post("/runs")
+                .then().statusCode(503).header("Retry-After", notNullValue())
+                .body("detail", equalTo("Run store unavailable"));
+        given().contentType("application/json").body("{\"parameters\": {\"word\": \"async\"}}").post("/runs")
                 .then().statusCode(503).header("Retry-After", notNullValue())
                 .body("detail", equalTo("Run store unavailable"));
         given().contentType("application/json").body("{\"parameters\": {\"word\": \"during\"}}").post("/invoke")

@@ -2,7 +2,11 @@ package io.quarkiverse.pipelinedeployment.redis.runtime;
 
 import java.util.List;
 
+import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunCodec;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatus;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
@@ -52,19 +56,46 @@ final class CancelChannel {
         });
     }
 
-    void stop() {
+    /** Stops for good; idempotent (a pooled connection must be given back once). */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
         stopped = true;
         RedisConnection c = connection;
+        connection = null;
         if (c != null) {
-            c.close();
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                store.failed(e);
+            }
         }
     }
 
-    /** Asks the replica that executes the run to cancel it. */
+    /**
+     * Cancels a run of another replica: one still in the shared queue ends {@code cancelled} at once; else the replica
+     * that executes it is asked to cancel it.
+     */
     void request(String runId) {
-        store.redis().batch(List.of(
-                Request.cmd(Command.HSET).arg(store.keys().run(runId)).arg("cancel").arg(1),
-                Request.cmd(Command.PUBLISH).arg(store.keys().cancels()).arg(runId)))
+        RedisKeys keys = store.keys();
+        store.state(runId).compose(state -> {
+            if (state == null || state.status() != RunStatus.QUEUED || store.runtime() == null) {
+                return Future.succeededFuture(0);
+            }
+            state.finish(Outcome.CANCELLED, store.runtime().unanswered(state, Outcome.CANCELLED, null, 0));
+            try {
+                return store.redis().send(Request.cmd(Command.EVAL).arg(RedisScripts.CANCEL_QUEUED).arg(2)
+                        .arg(keys.run(runId)).arg(keys.events(runId))
+                        .arg(RunCodec.encode(state, store.writer(), false)).arg(store.maxEvents()))
+                        .map(Response::toInteger);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return Future.failedFuture(e);
+            }
+        }).compose(dequeued -> dequeued == 1 ? Future.succeededFuture()
+                : store.redis().batch(List.of(
+                        Request.cmd(Command.HSET).arg(keys.run(runId)).arg("cancel").arg(1),
+                        Request.cmd(Command.PUBLISH).arg(keys.cancels()).arg(runId))))
                 .onFailure(store::failed);
     }
 

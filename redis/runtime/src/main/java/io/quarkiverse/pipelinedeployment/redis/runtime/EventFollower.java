@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -43,18 +44,38 @@ final class EventFollower {
         this.vertx = vertx;
     }
 
-    void follow(Run run) {
-        followed.putIfAbsent(run.id(), new Followed(run, System.currentTimeMillis()));
+    /**
+     * Follows the run, unless this replica follows it already: the run followed, which lookups then share.
+     */
+    Run follow(Run run) {
+        Followed mine = new Followed(run, System.currentTimeMillis());
+        Followed kept = followed.merge(run.id(), mine, (old, fresh) -> old.run.events().ended() ? fresh : old);
         if (!stopped && reading.compareAndSet(false, true)) {
             read();
         }
+        return kept.run;
     }
 
-    void stop() {
+    /** The run with this id this replica follows, or {@code null}. */
+    Run followed(String id) {
+        Followed f = followed.get(id);
+        return f == null || f.run.events().ended() ? null : f.run;
+    }
+
+    /** Stops for good; idempotent (a pooled connection must be given back once). */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
         stopped = true;
         RedisConnection c = connection;
+        connection = null;
         if (c != null) {
-            c.close();
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                store.failed(e);
+            }
         }
     }
 
@@ -80,6 +101,9 @@ final class EventFollower {
         }
         connection().compose(c -> c.send(xread)).compose(this::apply).onComplete(result -> {
             if (result.failed()) {
+                if (stopped) {
+                    return; // its connection was closed on purpose
+                }
                 store.failed(result.cause());
                 RedisConnection c = connection;
                 connection = null;
@@ -116,21 +140,31 @@ final class EventFollower {
         if (f == null) {
             return List.of();
         }
-        List<Future<?>> ends = new ArrayList<>(1);
-        for (Response entry : entries) {
-            if (StreamEvents.terminal(kind(entry))) {
-                ends.add(store.state(f.run.id()).map(state -> {
+        // The events up to one that changes the run's state (it started, it ended) are added at once; that one after
+        // the run took its new state, then the rest
+        List<Response> all = new ArrayList<>(entries.size());
+        entries.forEach(all::add);
+        return List.of(apply(f, all, 0));
+    }
+
+    private Future<?> apply(Followed f, List<Response> entries, int from) {
+        for (int i = from; i < entries.size(); i++) {
+            Response entry = entries.get(i);
+            String kind = kind(entry);
+            boolean terminal = StreamEvents.terminal(kind);
+            if (terminal || RunEvent.STARTED.equals(kind)) {
+                int next = i + 1;
+                return store.state(f.run.id()).compose(state -> {
                     if (state != null) {
                         f.run.follow(state);
                     }
                     StreamEvents.append(f.run.events(), entry);
-                    return null;
-                }));
-                break; // nothing comes after it
+                    return terminal ? Future.succeededFuture() : apply(f, entries, next);
+                });
             }
             StreamEvents.append(f.run.events(), entry);
         }
-        return ends;
+        return Future.succeededFuture();
     }
 
     private static String kind(Response entry) {

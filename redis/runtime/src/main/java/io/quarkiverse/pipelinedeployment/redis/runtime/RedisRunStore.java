@@ -12,13 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
+import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.Outcome;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunCodec;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunEvents;
-import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatus;
 import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore;
+import io.quarkiverse.pipelinedeployment.runtime.runs.Runs;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
@@ -38,7 +40,6 @@ public final class RedisRunStore implements RunStore {
 
     private static final Logger LOG = Logger.getLogger(RedisRunStore.class);
     static final String UNAVAILABLE = "Run store unavailable";
-    static final String SHUTTING_DOWN = "Deployment shutting down";
     /** Deletes an idempotency key if it holds the run ({@code <fingerprint> <run id>}): freed only for its run. */
     private static final String RELEASE = "local v = redis.call('get', KEYS[1])"
             + " if v and string.sub(v, -#ARGV[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
@@ -57,9 +58,22 @@ public final class RedisRunStore implements RunStore {
     private final AtomicLong queuedCount = new AtomicLong();
     private final EventFollower follower;
     private final CancelChannel cancels;
+    private final io.vertx.core.Vertx vertx;
+    private final long leaseMillis;
+    /** Runs taken from the shared queue, until the engine has them. */
+    private final ConcurrentHashMap<String, SharedQueue> adopted = new ConcurrentHashMap<>();
+    /** Runs taken from the shared queue that the engine executes here. */
+    private final java.util.Set<String> fromQueue = ConcurrentHashMap.newKeySet();
+    private volatile String deploymentId = "unknown";
+    private volatile PipelineRuntime runtime;
+    private volatile int maxQueued = 1;
+    private volatile SharedQueue queue;
+    private volatile Leases leases;
 
     public RedisRunStore(Redis redis, io.vertx.core.Vertx vertx, String pipeline, ObjectMapper mapper,
-            long retentionMillis, int maxEvents, int maxRecords) {
+            long retentionMillis, int maxEvents, int maxRecords, long leaseMillis) {
+        this.vertx = vertx;
+        this.leaseMillis = leaseMillis;
         this.redis = redis;
         this.keys = RedisKeys.of(pipeline);
         this.mapper = mapper;
@@ -72,8 +86,68 @@ public final class RedisRunStore implements RunStore {
         cancels.start();
     }
 
+    /**
+     * Joins the shared queue and the leases, once the engine exists: this replica takes asynchronous runs while it
+     * has free invocation threads, renews the leases of the runs it executes, and ends the runs of replicas that
+     * stopped.
+     *
+     * @param capacity the runs executed at once without a pool ({@code thread-pool-size})
+     * @param maxQueued {@code max-queued-invocations}, the shared queue's bound (at least 1)
+     */
+    public void join(Runs runs, PipelineRuntime runtime, int capacity, int maxQueued, boolean retry) {
+        this.runtime = runtime;
+        this.deploymentId = runtime.deployment().id();
+        this.maxQueued = Math.max(1, maxQueued);
+        SharedQueue shared = new SharedQueue(this, vertx, runs, runtime.pool(), capacity, deploymentId, leaseMillis);
+        Leases held = new Leases(this, vertx, runtime, leaseMillis, retry, shared);
+        this.queue = shared;
+        this.leases = held;
+        shared.start();
+        held.start();
+    }
+
     Redis redis() {
         return redis;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    long leaseMillis() {
+        return leaseMillis;
+    }
+
+    String deploymentId() {
+        return deploymentId;
+    }
+
+    PipelineRuntime runtime() {
+        return runtime;
+    }
+
+    /** The runs this replica executes (not ended), whose leases it renews. */
+    List<Run> executing() {
+        List<Run> running = new ArrayList<>();
+        for (Run run : local.values()) {
+            if (!run.status().terminal()) {
+                running.add(run);
+            }
+        }
+        return running;
+    }
+
+    /** A run taken from the shared queue is about to be handed to the engine here. */
+    void adopt(Run run, SharedQueue from) {
+        adopted.put(run.id(), from);
+    }
+
+    /** A run taken from the shared queue was turned away here (shutting down): back to the queue. */
+    void requeue(Run run) {
+        fromQueue.remove(run.id());
+        redis.send(Request.cmd(Command.EVAL).arg(RedisScripts.REQUEUE).arg(3).arg(keys.run(run.id()))
+                .arg(keys.queue()).arg(keys.leases()).arg(run.id()))
+                .onFailure(this::failed);
     }
 
     RedisKeys keys() {
@@ -129,7 +203,12 @@ public final class RedisRunStore implements RunStore {
             return;
         }
         local.put(run.id(), run);
-        RunWriter runWriter = new RunWriter(this, run);
+        SharedQueue from = adopted.remove(run.id());
+        if (from != null) {
+            fromQueue.add(run.id());
+            from.handedOver();
+        }
+        RunWriter runWriter = new RunWriter(this, run, from != null ? run.events().lastId() : 0);
         writers.put(run.id(), runWriter);
         runWriter.flush();
         if (queuedCount.incrementAndGet() % 256 == 0) {
@@ -141,6 +220,9 @@ public final class RedisRunStore implements RunStore {
     public void rejected(Run run) {
         RunWriter runWriter = writers.remove(run.id());
         local.remove(run.id(), run);
+        if (fromQueue.contains(run.id())) {
+            return; // given back to the queue
+        }
         if (runWriter != null) {
             runWriter.discard();
         }
@@ -169,6 +251,10 @@ public final class RedisRunStore implements RunStore {
     @Override
     public void finished(Run run, Outcome outcome, long nanos, InvocationResponse response) {
         flush(run);
+        SharedQueue shared = queue;
+        if (shared != null && fromQueue.remove(run.id())) {
+            shared.ended();
+        }
     }
 
     private void flush(Run run) {
@@ -185,6 +271,9 @@ public final class RedisRunStore implements RunStore {
     @Override
     public Uni<Run> find(String id) {
         Run run = local.get(id);
+        if (run == null) {
+            run = follower.followed(id); // read before, and kept up to date since
+        }
         if (run != null) {
             return Uni.createFrom().item(run);
         }
@@ -216,9 +305,9 @@ public final class RedisRunStore implements RunStore {
                         run.restoreParameters(parameters(hash.get(1).toBytes()));
                     }
                     if (!run.status().terminal()) {
-                        run.onCancel(() -> cancels.request(id));
+                        run.onCancel(() -> cancelElsewhere(id));
                         if (follow) {
-                            follower.follow(run);
+                            return follower.follow(run);
                         }
                     }
                     return run;
@@ -233,10 +322,18 @@ public final class RedisRunStore implements RunStore {
         }
     }
 
-    /** The state of a run, read again: for a run followed here when its terminal event comes. */
+    /** The state of a run, read again: for a run followed here when it starts, and when it ends. */
     Future<Run> state(String id) {
-        return redis.send(Request.cmd(Command.HGET).arg(keys.run(id)).arg("rec"))
-                .map(rec -> rec == null ? null : RunCodec.decode(rec.toBytes(), new RunEvents(1)));
+        return redis.send(Request.cmd(Command.HMGET).arg(keys.run(id)).arg("rec").arg("par")).map(hash -> {
+            if (hash == null || hash.get(0) == null) {
+                return null;
+            }
+            Run run = RunCodec.decode(hash.get(0).toBytes(), new RunEvents(1));
+            if (hash.get(1) != null) {
+                run.restoreParameters(parameters(hash.get(1).toBytes()));
+            }
+            return run;
+        });
     }
 
     @Override
@@ -259,12 +356,24 @@ public final class RedisRunStore implements RunStore {
         return uni(claim);
     }
 
+    /** How long a key's run may take to be written by the replica that claimed the key, before the key is free. */
+    static final long CLAIMED_WRITE_MILLIS = 2000;
+
     private Future<Claim> find(String heldId, String heldFingerprint, String key, String value) {
+        return find(heldId, heldFingerprint, key, value, System.currentTimeMillis() + CLAIMED_WRITE_MILLIS);
+    }
+
+    private Future<Claim> find(String heldId, String heldFingerprint, String key, String value, long deadline) {
         Run held = local.get(heldId);
         Future<Run> run = held != null ? Future.succeededFuture(held) : read(heldId, false);
         return run.compose(found -> {
             if (found != null) {
                 return Future.succeededFuture(new Claim(heldFingerprint, found));
+            }
+            if (System.currentTimeMillis() < deadline) {
+                // Claimed a moment ago by another request (maybe on another replica), its run not written yet
+                return io.vertx.core.Future.<Void> future(p -> vertx.setTimer(20, t -> p.complete()))
+                        .compose(v -> find(heldId, heldFingerprint, key, value, deadline));
             }
             // The key outlived its run (max-records dropped it): it is free again
             return redis.send(Request.cmd(Command.SET).arg(keys.key(key)).arg(value).arg("PX").arg(retentionMillis))
@@ -279,11 +388,87 @@ public final class RedisRunStore implements RunStore {
     }
 
     @Override
-    public void shutdown() {
-        for (Run run : local.values()) {
-            if (run.async() && run.status() == RunStatus.QUEUED) {
-                run.cancel(SHUTTING_DOWN);
+    public boolean sharesQueue() {
+        return true;
+    }
+
+    @Override
+    public Uni<Run> enqueue(Run run, InvocationRequest request) {
+        byte[] record;
+        try {
+            record = RunCodec.encode(run, writer, false);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        long expiresAt = run.created().toEpochMilli() + retentionMillis;
+        String id = run.id();
+        Future<Run> queued = redis.send(Request.cmd(Command.EVAL).arg(RedisScripts.ENQUEUE).arg(4)
+                .arg(keys.run(id)).arg(keys.events(id)).arg(keys.runs()).arg(keys.queue())
+                .arg(record).arg(request.parameters().toString())
+                .arg(request.timeout() == null ? "" : Long.toString(request.timeout().toMillis()))
+                .arg(expiresAt).arg(score(run)).arg(id).arg(maxEvents).arg(maxQueued))
+                .compose(added -> added.toInteger() == 0
+                        ? Future.failedFuture(new QueueFull())
+                        : read(id, true));
+        return Uni.createFrom().emitter(emitter -> queued.onComplete(result -> {
+            if (result.succeeded() && result.result() != null) {
+                emitter.complete(result.result());
+            } else if (result.cause() instanceof QueueFull) {
+                emitter.fail(new InvocationRejectedException("Too many pipeline runs queued: the shared queue"
+                        + " (quarkus.pipeline.max-queued-invocations) is full", 1));
+            } else {
+                if (result.cause() != null) {
+                    failed(result.cause());
+                }
+                emitter.fail(new InvocationRejectedException(UNAVAILABLE, 1));
             }
+        }));
+    }
+
+    /** The shared queue is full. */
+    private static final class QueueFull extends RuntimeException {
+        QueueFull() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Whether Redis answers {@code PING} within {@code timeout}: {@code null}, else what went wrong. */
+    Uni<String> ping(java.time.Duration timeout) {
+        return Uni.createFrom().<String> emitter(emitter -> redis.send(Request.cmd(Command.PING)).onComplete(
+                result -> emitter.complete(result.succeeded() ? null : String.valueOf(result.cause().getMessage()))))
+                .ifNoItem().after(timeout).recoverWithItem("No answer from Redis within " + timeout.toMillis() + " ms");
+    }
+
+    /** The application stopped: no more leases to renew, no more connections of its own. */
+    public void close() {
+        shutdown();
+        // The runs that drained are written before the Redis client goes (their lease would lose them): 5 s at most
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!writers.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Leases held = leases;
+        if (held != null) {
+            held.stop();
+        }
+    }
+
+    /** Cancels a run another replica executes, or that waits in the shared queue. */
+    void cancelElsewhere(String id) {
+        cancels.request(id);
+    }
+
+    @Override
+    public void shutdown() {
+        // Queued runs stay in the shared queue for the other replicas; the runs executing here drain, under lease
+        SharedQueue shared = queue;
+        if (shared != null) {
+            shared.stop();
         }
         follower.stop();
         cancels.stop();
@@ -299,9 +484,5 @@ public final class RedisRunStore implements RunStore {
                 emitter.fail(new InvocationRejectedException(UNAVAILABLE, 1));
             }
         }));
-    }
-
-    List<Run> locals() {
-        return new ArrayList<>(local.values());
     }
 }

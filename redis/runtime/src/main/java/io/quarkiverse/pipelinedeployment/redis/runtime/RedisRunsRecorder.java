@@ -6,12 +6,16 @@ import jakarta.enterprise.inject.Default;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.pipelinedeployment.DeploymentService;
 import io.quarkiverse.pipelinedeployment.runtime.PipelineRuntimeConfig;
 import io.quarkiverse.pipelinedeployment.runtime.RunsConfig;
+import io.quarkiverse.pipelinedeployment.runtime.engine.PipelineRuntime;
 import io.quarkiverse.pipelinedeployment.runtime.runs.RunStore;
+import io.quarkiverse.pipelinedeployment.runtime.runs.Runs;
 import io.quarkus.arc.Arc;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
@@ -38,7 +42,21 @@ public class RedisRunsRecorder {
                     .get();
             return new RedisRunStore(redis, Arc.container().instance(Vertx.class).get(), pipeline,
                     Arc.container().instance(ObjectMapper.class).get(), runs.retention().toMillis(), runs.maxEvents(),
-                    runs.maxRecords());
+                    runs.maxRecords(), runs.lease().toMillis());
         };
+    }
+
+    /**
+     * This replica joins the shared queue and the leases, once the engine exists; it leaves them when the
+     * application stops.
+     */
+    public void join(ShutdownContext shutdown) {
+        PipelineRuntimeConfig runtimeConfig = config.getValue();
+        RedisRunStore store = (RedisRunStore) Arc.container().instance(RunStore.class).get();
+        PipelineRuntime runtime = Arc.container().instance(PipelineRuntime.class).get();
+        DeploymentService service = Arc.container().instance(DeploymentService.class).get();
+        store.join(new Runs(runtime, store, service), runtime, runtimeConfig.threadPoolSize(),
+                runtimeConfig.maxQueuedInvocations(), runtimeConfig.runs().redelivery() == RunsConfig.Redelivery.RETRY);
+        shutdown.addShutdownTask(store::close);
     }
 }

@@ -29,10 +29,15 @@ final class RunWriter {
     private boolean again;
     private boolean discarded;
 
-    RunWriter(RedisRunStore store, Run run) {
+    /**
+     * @param eventsWritten the events of the run already in its stream: those of a run taken from the shared queue
+     *        ({@code run_queued})
+     */
+    RunWriter(RedisRunStore store, Run run, long eventsWritten) {
         this.store = store;
         this.run = run;
         this.expiresAt = run.created().toEpochMilli() + store.retentionMillis();
+        this.eventsWritten = eventsWritten;
     }
 
     /** Writes what changed since the last batch, now or after the batch in flight. */
@@ -105,6 +110,12 @@ final class RunWriter {
             }
             if (record != null) {
                 Request hset = Request.cmd(Command.HSET).arg(keys.run(id)).arg("rec").arg(record);
+                if (status != RunStatus.QUEUED) { // only the shared queue's script marks a run queued
+                    hset.arg("st").arg(status.label);
+                }
+                if (first) {
+                    hset.arg("own").arg(store.deploymentId());
+                }
                 if (!parametersWritten && run.parametersUsed() != null) {
                     hset.arg("par").arg(run.parametersUsed().toString());
                     parametersWritten = true;
@@ -113,6 +124,12 @@ final class RunWriter {
                 if (first) {
                     batch.add(Request.cmd(Command.PEXPIREAT).arg(keys.run(id)).arg(expiresAt));
                     batch.add(Request.cmd(Command.ZADD).arg(keys.runs()).arg(RedisRunStore.score(run)).arg(id));
+                    // Held under a lease while this replica executes it: lost if this replica stops
+                    batch.add(Request.cmd(Command.ZADD).arg(keys.leases())
+                            .arg(System.currentTimeMillis() + store.leaseMillis()).arg(id));
+                }
+                if (status.terminal()) {
+                    batch.add(Request.cmd(Command.ZREM).arg(keys.leases()).arg(id));
                 }
             }
             statusWritten = status;
@@ -121,7 +138,7 @@ final class RunWriter {
         eventsWritten = run.events().exportSince(eventsWritten,
                 (eventId, kind, data, number) -> batch.add(StreamEvents.add(keys.events(id), store.maxEvents(),
                         store.writer(), eventId, kind, data, number)));
-        if (before == 0 && eventsWritten > 0) {
+        if (first && eventsWritten > before) {
             batch.add(Request.cmd(Command.PEXPIREAT).arg(keys.events(id)).arg(expiresAt));
         }
         return batch;
