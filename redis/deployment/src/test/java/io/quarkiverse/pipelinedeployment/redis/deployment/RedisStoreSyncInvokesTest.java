@@ -74,6 +74,34 @@ public class RedisStoreSyncInvokesTest {
     }
 
     @Test
+    void aBurstOfInvocationsIsRecordedInFull() throws Exception {
+        // 2,000 invocations from 64 clients: every one written (one batch in flight for all of them), none failed
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(64);
+        List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+        java.net.URI invoke = java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                + io.restassured.RestAssured.port + "/invoke");
+        for (int i = 0; i < 2000; i++) {
+            String body = "{\"parameters\": {\"word\": \"b" + i + "\"}}";
+            ids.add(clients.submit(() -> {
+                var response = client.send(java.net.http.HttpRequest.newBuilder(invoke)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("metadata")
+                        .path("run_id").asText();
+            }));
+        }
+        for (java.util.concurrent.Future<String> id : ids) {
+            RedisEvents.await(REDIS, "pipeline:{gated}:events:" + id.get(), 7);
+        }
+        clients.shutdown();
+        String metrics = when().get("/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("pipeline_run_store_errors_total\\{pipeline=\"gated\",?\\} 0\\.0");
+    }
+
+    @Test
     void anUnknownRunIsNotFound() {
         when().get("/runs/00000000-0000-4000-8000-000000000000").then().statusCode(404)
                 .body("detail", equalTo("Run not found"));

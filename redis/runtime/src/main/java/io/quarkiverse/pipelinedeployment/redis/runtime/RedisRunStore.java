@@ -58,6 +58,7 @@ public final class RedisRunStore implements RunStore {
     private final AtomicLong queuedCount = new AtomicLong();
     private final EventFollower follower;
     private final CancelChannel cancels;
+    private final GroupCommit commits = new GroupCommit(this);
     private final io.vertx.core.Vertx vertx;
     private final long leaseMillis;
     /** Runs taken from the shared queue, until the engine has them. */
@@ -152,6 +153,10 @@ public final class RedisRunStore implements RunStore {
 
     RedisKeys keys() {
         return keys;
+    }
+
+    GroupCommit commits() {
+        return commits;
     }
 
     ObjectWriter writer() {

@@ -1,6 +1,5 @@
 package io.quarkiverse.pipelinedeployment.redis.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,9 +11,10 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 
 /**
- * Writes one run to Redis as it goes, in order: its state when it changes, and its new events. The writes of a run are
- * sent as one batch (one connection, in order) at a time; what happens meanwhile goes in the next batch, so a run
- * costs a few round trips, not one per event, and its stream's ids ({@code 0-<n>}) always grow.
+ * What of one run is still to be written to Redis: its state, when it changed, and its new events. A run that changed
+ * is marked dirty with the {@link GroupCommit}, which asks it for its commands when it sends the next batch: a run
+ * that changed several times meanwhile (a short synchronous run: queued, running, steps, ended) is encoded once, in
+ * its latest state, and its stream's ids ({@code 0-<n>}) always grow, batch after batch.
  */
 final class RunWriter {
 
@@ -25,8 +25,9 @@ final class RunWriter {
     private long eventsWritten;
     private RunStatus statusWritten;
     private boolean parametersWritten;
-    private boolean inFlight;
-    private boolean again;
+    private boolean leased;
+    private final boolean fromQueue;
+    private boolean dirty;
     private boolean discarded;
 
     /**
@@ -38,38 +39,33 @@ final class RunWriter {
         this.run = run;
         this.expiresAt = run.created().toEpochMilli() + store.retentionMillis();
         this.eventsWritten = eventsWritten;
+        this.fromQueue = eventsWritten > 0; // its lease began when it was taken
     }
 
-    /** Writes what changed since the last batch, now or after the batch in flight. */
+    Run run() {
+        return run;
+    }
+
+    /** The run changed: it is written with the next batch. */
     void flush() {
-        List<Request> batch;
         synchronized (this) {
-            if (inFlight) {
-                again = true;
+            if (dirty || discarded) {
                 return;
             }
-            batch = changes();
-            if (batch.isEmpty()) {
-                return;
-            }
-            inFlight = true;
+            dirty = true;
         }
-        store.redis().batch(batch).onComplete(result -> {
-            if (result.failed()) {
-                store.failed(result.cause());
-            }
-            boolean more;
-            synchronized (this) {
-                inFlight = false;
-                more = again;
-                again = false;
-            }
-            if (more) {
-                flush();
-            } else if (done()) {
-                store.written(run);
-            }
-        });
+        store.commits().dirty(this);
+    }
+
+    /** Adds the commands of what changed since the last batch to {@code batch}; called by the group commit. */
+    synchronized void collect(List<Request> batch) {
+        dirty = false;
+        changes(batch);
+    }
+
+    /** Whether all of the run, up to its end, is in the batches sent. */
+    synchronized boolean complete() {
+        return !dirty && statusWritten != null && statusWritten.terminal() && eventsWritten == run.events().lastId();
     }
 
     /** The run was turned away before it was queued: whatever was written of it goes. */
@@ -86,16 +82,10 @@ final class RunWriter {
                 .onFailure(store::failed);
     }
 
-    private synchronized boolean done() {
-        return !inFlight && statusWritten != null && statusWritten.terminal()
-                && eventsWritten == run.events().lastId();
-    }
-
     /** The commands of what changed; guarded by this. */
-    private List<Request> changes() {
-        List<Request> batch = new ArrayList<>(8);
+    private void changes(List<Request> batch) {
         if (discarded) {
-            return batch;
+            return;
         }
         RedisKeys keys = store.keys();
         String id = run.id();
@@ -124,11 +114,13 @@ final class RunWriter {
                 if (first) {
                     batch.add(Request.cmd(Command.PEXPIREAT).arg(keys.run(id)).arg(expiresAt));
                     batch.add(Request.cmd(Command.ZADD).arg(keys.runs()).arg(RedisRunStore.score(run)).arg(id));
+                }
+                if (!status.terminal() && !leased) {
                     // Held under a lease while this replica executes it: lost if this replica stops
                     batch.add(Request.cmd(Command.ZADD).arg(keys.leases())
                             .arg(System.currentTimeMillis() + store.leaseMillis()).arg(id));
-                }
-                if (status.terminal()) {
+                    leased = true;
+                } else if (status.terminal() && (leased || fromQueue)) {
                     batch.add(Request.cmd(Command.ZREM).arg(keys.leases()).arg(id));
                 }
             }
@@ -141,6 +133,5 @@ final class RunWriter {
         if (first && eventsWritten > before) {
             batch.add(Request.cmd(Command.PEXPIREAT).arg(keys.events(id)).arg(expiresAt));
         }
-        return batch;
     }
 }
