@@ -8,7 +8,8 @@
 #     replica, then over two replicas sharing the Redis: submissions/s, completions/s, p99 from submission to the
 #     terminal event; and the Redis commands per run.
 # The apps run on SERVER_CPU (0), wrk, the async client and Redis on CLIENT_CPU (1): two replicas share one core, so
-# part 2 measures what sharing costs, not scaling. Report: benchmarks/target/runs-redis/report.md.
+# part 2 measures what sharing costs, not scaling. Report: benchmarks/target/runs-redis/report.md. SKIP_BUILD=1 uses
+# the apps already built (MEMORY_APP_DIR, REDIS_APP_DIR: their quarkus-app folders).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,8 +38,8 @@ trap cleanup EXIT
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
 command -v redis-server >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq redis-server >/dev/null; }
 
-MEMORY_APP="$ROOT/benchmarks/extension-app/target/quarkus-app"
-REDIS_APP="$ROOT/benchmarks/redis-app/target/quarkus-app"
+MEMORY_APP="${MEMORY_APP_DIR:-$ROOT/benchmarks/extension-app/target/quarkus-app}"
+REDIS_APP="${REDIS_APP_DIR:-$ROOT/benchmarks/redis-app/target/quarkus-app}"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     echo "Building benchmarks/extension-app and benchmarks/redis-app" >&2
     (cd "$ROOT" && ./mvnw -B -q -ntp install -DskipTests && ./mvnw -B -q -ntp -Pbenchmarks package -DskipTests \
@@ -155,13 +156,13 @@ async_runs() { # label urls
     redis-cli -p "$REDIS_PORT" flushall >/dev/null
     local before after
     before=$(commands)
-    {
-        echo
-        echo "### $1"
-        taskset -c "$CLIENT_CPU" java -Xmx1g "$ROOT/benchmarks/runs/AsyncRuns.java" "$2" "$TOTAL" "$CONNECTIONS"
-        after=$(commands)
-        echo "Redis commands per asynchronous run (the client's SSE follow included): $(python3 -c "print(f'{($after - $before) / $TOTAL:.2f}')")"
-    } | tee -a "$OUT/report.md"
+    printf '\n### %s\n' "$1" | tee -a "$OUT/report.md"
+    # AsyncRuns exits with 1 when a submission was not taken or a run did not complete: so does this script
+    taskset -c "$CLIENT_CPU" java -Xmx1g "$ROOT/benchmarks/runs/AsyncRuns.java" "$2" "$TOTAL" "$CONNECTIONS" \
+        | tee -a "$OUT/report.md"
+    after=$(commands)
+    echo "Redis commands per asynchronous run (the client's SSE follow included):" \
+        "$(python3 -c "print(f'{($after - $before) / $TOTAL:.2f}')")" | tee -a "$OUT/report.md"
 }
 {
     echo

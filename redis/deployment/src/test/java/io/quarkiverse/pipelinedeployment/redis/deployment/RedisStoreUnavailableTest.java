@@ -80,6 +80,11 @@ public class RedisStoreUnavailableTest {
         RedisEvents.await(REDIS, "pipeline:{gated}:events:" + after, 7);
         Thread.sleep(200);
         when().get("/runs/" + after).then().statusCode(200).body("status", equalTo("completed"));
+        // The shared queue is back too (Redis restarted empty: the queue and its group are created again)
+        String async = given().contentType("application/json").body("{\"parameters\": {\"word\": \"queued\"}}")
+                .post("/runs").then().statusCode(202).extract().path("run_id");
+        when().get("/runs/" + async + "/result?wait=15").then().statusCode(200)
+                .body("outputs.output", equalTo("QUEUED!"));
     }
 
     static double metric(String name) {

@@ -16,8 +16,11 @@ import io.vertx.redis.client.Request;
  */
 final class GroupCommit {
 
-    /** The most commands in one batch; the rest go in the next. */
-    static final int MAX_COMMANDS = 4096;
+    /**
+     * The most commands in one batch; the rest go in the next. Below the Redis client's waiting queue per connection
+     * (2048 replies awaited by default), which a batch must fit in.
+     */
+    static final int MAX_COMMANDS = 1000;
 
     private final RedisRunStore store;
     private final ConcurrentLinkedQueue<RunWriter> dirty = new ConcurrentLinkedQueue<>();

@@ -3,8 +3,7 @@ package io.quarkiverse.pipelinedeployment.redis.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.quarkiverse.pipelinedeployment.runtime.engine.RunCodec;
-import io.quarkiverse.pipelinedeployment.runtime.engine.RunEvents;
+import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatus;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -16,6 +15,9 @@ import io.vertx.redis.client.Response;
  */
 final class RecordsTrim {
 
+    /** The most runs one trim deletes (every 256 runs queued here): it keeps up with 4 deleted per run created. */
+    static final int MAX_DROPPED = 1024;
+
     private RecordsTrim() {
     }
 
@@ -26,7 +28,7 @@ final class RecordsTrim {
                 Request.cmd(Command.ZREMRANGEBYSCORE).arg(keys.runs()).arg("-inf").arg("(" + oldest),
                 Request.cmd(Command.ZCARD).arg(keys.runs())))
                 .compose(replies -> {
-                    long excess = replies.get(1).toLong() - maxRecords;
+                    long excess = Math.min(replies.get(1).toLong() - maxRecords, MAX_DROPPED);
                     if (excess <= 0) {
                         return io.vertx.core.Future.succeededFuture();
                     }
@@ -40,14 +42,17 @@ final class RecordsTrim {
         RedisKeys keys = store.keys();
         List<Request> reads = new ArrayList<>(ids.size());
         for (Response id : ids) {
-            reads.add(Request.cmd(Command.HGET).arg(keys.run(id.toString())).arg("rec"));
+            reads.add(Request.cmd(Command.HGET).arg(keys.run(id.toString())).arg("st"));
+            reads.add(Request.cmd(Command.EXISTS).arg(keys.run(id.toString())));
         }
-        return store.redis().batch(reads).compose(records -> {
+        return store.redis().batch(reads).compose(replies -> {
             List<Request> deletes = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 String id = ids.get(i).toString();
-                Response rec = records.get(i);
-                if (rec == null || RunCodec.decode(rec.toBytes(), new RunEvents(1)).status().terminal()) {
+                Response st = replies.get(2 * i);
+                RunStatus status = st == null ? null : RunStatus.parse(st.toString());
+                // Ended, or gone (expired); a run without a status yet is queued or being written: kept
+                if (status != null && status.terminal() || replies.get(2 * i + 1).toLong() == 0) {
                     deletes.add(Request.cmd(Command.DEL).arg(keys.run(id)).arg(keys.events(id)));
                     deletes.add(Request.cmd(Command.ZREM).arg(keys.runs()).arg(id));
                 }

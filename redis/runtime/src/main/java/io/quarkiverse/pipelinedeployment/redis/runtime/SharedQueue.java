@@ -131,6 +131,11 @@ final class SharedQueue {
                     return; // its connection was closed on purpose
                 }
                 store.failed(result.cause());
+                if (String.valueOf(result.cause().getMessage()).contains("NOGROUP")) {
+                    // Redis lost the queue (restarted without persistence, or flushed): create it again
+                    vertx.setTimer(RETRY_MILLIS, t -> start());
+                    return;
+                }
                 RedisConnection c = connection;
                 connection = null;
                 if (c != null) {
