@@ -9,7 +9,8 @@
 #     terminal event; and the Redis commands per run.
 # The apps run on SERVER_CPU (0), wrk, the async client and Redis on CLIENT_CPU (1): two replicas share one core, so
 # part 2 measures what sharing costs, not scaling. Report: benchmarks/target/runs-redis/report.md. SKIP_BUILD=1 uses
-# the apps already built (MEMORY_APP_DIR, REDIS_APP_DIR: their quarkus-app folders).
+# the apps already built (MEMORY_APP_DIR, REDIS_APP_DIR: their quarkus-app folders); PARTS=sync or PARTS=async runs
+# one part.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -69,11 +70,11 @@ LUA
 
 declare -A PORT PID_OF
 port=19180
-start() { # name app-dir
-    local name="$1" dir="$2" p=$port
+start() { # name app-dir [-D options]
+    local name="$1" dir="$2" opts="${3:-}" p=$port
     port=$((port + 1))
     # shellcheck disable=SC2086
-    taskset -c "$SERVER_CPU" java $JAVA_OPTS -Dquarkus.http.port=$p -Dquarkus.redis.hosts="redis://127.0.0.1:$REDIS_PORT" \
+    taskset -c "$SERVER_CPU" java $JAVA_OPTS $opts -Dquarkus.http.port=$p -Dquarkus.redis.hosts="redis://127.0.0.1:$REDIS_PORT" \
         -jar "$dir/quarkus-run.jar" >"$OUT/server-$name.log" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
@@ -105,7 +106,10 @@ load() { # name seconds -> "req/s p99-ms cpu-us-per-request requests"
         END {printf "%.0f %.2f %.2f %d", r, p, (n > 0 ? ticks * 1e6 / hz / n : 0), n}'
 }
 
+PARTS="${PARTS:-sync,async}"
+: >"$OUT/report.md"
 # ---------------------------------------------------------------- 1. synchronous invocations, recorded
+if [[ "$PARTS" == *sync* && "$PARTS" != async ]]; then
 start memory "$MEMORY_APP"
 start redis "$REDIS_APP"
 for name in memory redis; do
@@ -129,7 +133,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 stop memory
 stop redis
-python3 - "$OUT/rounds.txt" "$SYNC_COMMANDS" "$SYNC_REQUESTS" <<'PY' | tee "$OUT/report.md"
+python3 - "$OUT/rounds.txt" "$SYNC_COMMANDS" "$SYNC_REQUESTS" <<'PY' | tee -a "$OUT/report.md"
 import statistics, sys
 rounds = {}
 for line in open(sys.argv[1]):
@@ -150,6 +154,7 @@ for i, what in ((0, "req/s"), (1, "p99"), (2, "CPU per request")):
 print()
 print(f"Redis commands per synchronous run: {int(sys.argv[2]) / max(1, int(sys.argv[3])):.2f}")
 PY
+fi
 
 # ---------------------------------------------------------------- 2. asynchronous runs over one and two replicas
 async_runs() { # label urls
@@ -164,14 +169,17 @@ async_runs() { # label urls
     echo "Redis commands per asynchronous run (the client's SSE follow included):" \
         "$(python3 -c "print(f'{($after - $before) / $TOTAL:.2f}')")" | tee -a "$OUT/report.md"
 }
+[[ "$PARTS" == *async* ]] || exit 0
 {
     echo
     echo "## $TOTAL asynchronous runs at $CONNECTIONS connections, one Redis (POST /runs, terminal event over SSE)"
 } | tee -a "$OUT/report.md"
-start one "$REDIS_APP"
+# The shared queue holds every submission (max-queued-invocations, 1000 by default, would turn the burst away with 503)
+ASYNC_OPTS="-Dquarkus.pipeline.max-queued-invocations=$TOTAL"
+start one "$REDIS_APP" "$ASYNC_OPTS"
 load one "$WARMUP" >/dev/null
 async_runs "1 replica" "http://localhost:${PORT[one]}"
-start two "$REDIS_APP"
+start two "$REDIS_APP" "$ASYNC_OPTS"
 load two "$WARMUP" >/dev/null
 async_runs "2 replicas (one core between them)" "http://localhost:${PORT[one]},http://localhost:${PORT[two]}"
 echo "Report: $OUT/report.md" >&2

@@ -2,6 +2,8 @@ package io.quarkiverse.pipelinedeployment.redis.runtime;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
@@ -26,7 +28,8 @@ import io.vertx.redis.client.Response;
 
 /**
  * This replica's side of the shared queue of asynchronous runs (the {@code queue} stream, consumer group
- * {@code workers}): it reads one run at a time, and only while it has a free invocation thread, so that the busiest
+ * {@code workers}): it reads as many runs as it has free invocation threads (16 at most at once), and nothing while it
+ * has none, so that the busiest
  * replica takes nothing and work spreads by capacity. A run read is taken atomically ({@link RedisScripts#TAKE}: it
  * may have been cancelled meanwhile) and executed here as it was submitted, its timeout counted from its submission.
  * A replica that stopped between reading and taking a run leaves it pending in the group: another replica claims it
@@ -37,6 +40,8 @@ final class SharedQueue {
     private static final Logger LOG = Logger.getLogger(SharedQueue.class);
     static final String GROUP = "workers";
     private static final int BLOCK_MILLIS = 1000;
+    /** The most runs read at once. */
+    private static final int MAX_READ = 16;
     private static final long BUSY_MILLIS = 20;
     private static final long RETRY_MILLIS = 1000;
 
@@ -123,7 +128,9 @@ final class SharedQueue {
             vertx.setTimer(BUSY_MILLIS, t -> read());
             return;
         }
-        Request xread = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(GROUP).arg(consumer).arg("COUNT").arg(1)
+        // As many runs as there are free threads (a few at a time): each is taken and handed over at once
+        Request xread = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(GROUP).arg(consumer).arg("COUNT")
+                .arg(Math.min(free(), MAX_READ))
                 .arg("BLOCK").arg(BLOCK_MILLIS).arg("STREAMS").arg(store.keys().queue()).arg(">");
         connection().compose(c -> c.send(xread)).compose(this::takeAll).onComplete(result -> {
             if (result.failed()) {
@@ -157,13 +164,13 @@ final class SharedQueue {
         }
         Response entries = reply.isMap() ? reply.get(store.keys().queue())
                 : reply.get(0).type() == io.vertx.redis.client.ResponseType.MULTI ? reply.get(0).get(1) : reply.get(1);
-        Future<Void> all = Future.succeededFuture();
+        List<Future<Void>> takes = new ArrayList<>(entries.size());
         for (Response entry : entries) {
             if (entry != null && entry.size() == 2 && entry.get(1) != null) {
-                all = all.compose(v -> take(entry.get(0).toString(), field(entry.get(1), "id")));
+                takes.add(take(entry.get(0).toString(), field(entry.get(1), "id")));
             }
         }
-        return all;
+        return Future.join(takes).mapEmpty();
     }
 
     /** Claims the entries pending for longer than a lease: their replica stopped before taking them. */
