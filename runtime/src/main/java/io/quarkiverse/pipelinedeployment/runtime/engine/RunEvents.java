@@ -79,12 +79,18 @@ public final class RunEvents {
      * last one. A store that keeps the events elsewhere (Redis) writes them so as they come.
      */
     public synchronized long exportSince(long after, IdExporter exporter) {
+        return exportSince(after, last, exporter);
+    }
+
+    /** {@link #exportSince(long, IdExporter)}, up to the event {@code upTo}; the id of the last one given. */
+    public synchronized long exportSince(long after, long upTo, IdExporter exporter) {
         long first = last - count + 1;
-        for (long id = Math.max(after + 1, first); id <= last; id++) {
+        long end = Math.min(upTo, last);
+        for (long id = Math.max(after + 1, first); id <= end; id++) {
             int slot = (head + (int) (id - first)) % kinds.length;
             exporter.event(id, kinds[slot], data[slot], numbers[slot]);
         }
-        return last;
+        return Math.max(after, end);
     }
 
     /** Receives events with ids: {@code data} is {@link #FROM_RUN}, a step's name, or the event's own. */

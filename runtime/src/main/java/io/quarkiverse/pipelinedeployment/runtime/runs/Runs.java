@@ -104,10 +104,10 @@ public final class Runs {
     /**
      * Executes, here, a run another replica queued in the store's shared queue: as it was submitted, asynchronously.
      *
-     * @return whether it was accepted (else it was turned away: the application is shutting down)
+     * @return {@code ACCEPTED}, or {@code FAILED} with why it did not start (turned away, or it failed at once)
      */
-    public boolean execute(InvocationRequest request, Run run) {
-        return start(request, run, null, null, null).kind() == Kind.ACCEPTED;
+    public Result execute(InvocationRequest request, Run run) {
+        return start(request, run, null, null, null);
     }
 
     /**

@@ -58,18 +58,22 @@ final class Leases {
         vertx.cancelTimer(reapTimer);
     }
 
-    /** Renews the leases of the runs this replica executes; a lease that ended is not renewed ({@code XX}). */
+    /**
+     * Renews the leases of the runs this replica executes. A lease that expired is not renewed: its run is lost
+     * (another replica may be ending it, or queuing it again), and this replica does not take it back.
+     */
     void renew() {
         List<Run> running = store.executing();
         if (running.isEmpty()) {
             return;
         }
-        long expiry = System.currentTimeMillis() + leaseMillis;
-        Request zadd = Request.cmd(Command.ZADD).arg(store.keys().leases()).arg("XX");
+        long now = System.currentTimeMillis();
+        Request renew = Request.cmd(Command.EVAL).arg(RedisScripts.RENEW).arg(1).arg(store.keys().leases()).arg(now)
+                .arg(now + leaseMillis);
         for (Run run : running) {
-            zadd.arg(expiry).arg(run.id());
+            renew.arg(run.id());
         }
-        store.redis().send(zadd).onFailure(store::failed);
+        store.redis().send(renew).onFailure(store::failed);
     }
 
     /** Ends the runs whose lease expired. */

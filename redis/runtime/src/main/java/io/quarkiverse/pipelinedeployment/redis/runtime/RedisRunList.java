@@ -60,27 +60,34 @@ final class RedisRunList {
                 .arg("BYSCORE").arg("REV").arg("LIMIT").arg(0).arg(BATCH).arg("WITHSCORES");
         store.redis().send(range).onComplete(result -> {
             if (result.failed()) {
-                page.fail(result.cause());
+                page.tryFail(result.cause());
                 return;
             }
-            Response reply = result.result();
-            boolean pairs = reply.size() > 0 && reply.get(0).type() == ResponseType.MULTI; // RESP3, else flat
-            int count = pairs ? reply.size() : reply.size() / 2;
-            List<String> ids = new ArrayList<>(count);
-            List<Long> scores = new ArrayList<>(count);
-            boolean skipping = afterId != null;
-            for (int i = 0; i < count; i++) {
-                String id = (pairs ? reply.get(i).get(0) : reply.get(2 * i)).toString();
-                long at = (long) Double.parseDouble((pairs ? reply.get(i).get(1) : reply.get(2 * i + 1)).toString());
-                if (skipping && at == score && id.compareTo(afterId) >= 0) {
-                    continue; // on the previous page
-                }
-                skipping = false;
-                ids.add(id);
-                scores.add(at);
+            try {
+                ids(result.result(), score, afterId);
+            } catch (RuntimeException e) {
+                page.tryFail(e); // a reply it cannot read: the request is answered, not left waiting
             }
-            states(ids, scores, count >= BATCH);
         });
+    }
+
+    private void ids(Response reply, long score, String afterId) {
+        boolean pairs = reply.size() > 0 && reply.get(0).type() == ResponseType.MULTI; // RESP3, else flat
+        int count = pairs ? reply.size() : reply.size() / 2;
+        List<String> ids = new ArrayList<>(count);
+        List<Long> scores = new ArrayList<>(count);
+        boolean skipping = afterId != null;
+        for (int i = 0; i < count; i++) {
+            String id = (pairs ? reply.get(i).get(0) : reply.get(2 * i)).toString();
+            long at = (long) Double.parseDouble((pairs ? reply.get(i).get(1) : reply.get(2 * i + 1)).toString());
+            if (skipping && at == score && id.compareTo(afterId) >= 0) {
+                continue; // on the previous page
+            }
+            skipping = false;
+            ids.add(id);
+            scores.add(at);
+        }
+        states(ids, scores, count >= BATCH);
     }
 
     private void states(List<String> ids, List<Long> scores, boolean more) {
@@ -94,30 +101,38 @@ final class RedisRunList {
         }
         store.redis().batch(reads).onComplete(result -> {
             if (result.failed()) {
-                page.fail(result.cause());
+                page.tryFail(result.cause());
                 return;
             }
-            for (int i = 0; i < ids.size(); i++) {
-                Response rec = result.result().get(i);
-                if (rec == null) {
-                    continue; // expired or dropped
-                }
-                Run run = RunCodec.decode(rec.toBytes(), new RunEvents(1));
-                if ((query.statuses() == null || query.statuses().contains(run.status()))
-                        && (query.source() == null || query.source() == run.source())) {
-                    if (runs.size() == query.limit()) {
-                        Run last = runs.get(runs.size() - 1);
-                        page.complete(new Page(runs, RedisRunStore.score(last) + ":" + last.id()));
-                        return;
-                    }
-                    runs.add(run);
-                }
-            }
-            if (!more) {
-                page.complete(new Page(runs, null));
-            } else {
-                next(scores.get(scores.size() - 1), ids.get(ids.size() - 1));
+            try {
+                states(result.result(), ids, scores, more);
+            } catch (RuntimeException e) {
+                page.tryFail(e);
             }
         });
+    }
+
+    private void states(List<Response> records, List<String> ids, List<Long> scores, boolean more) {
+        for (int i = 0; i < ids.size(); i++) {
+            Response rec = records.get(i);
+            if (rec == null) {
+                continue; // expired or dropped
+            }
+            Run run = RunCodec.decode(rec.toBytes(), new RunEvents(1));
+            if ((query.statuses() == null || query.statuses().contains(run.status()))
+                    && (query.source() == null || query.source() == run.source())) {
+                if (runs.size() == query.limit()) {
+                    Run last = runs.get(runs.size() - 1);
+                    page.complete(new Page(runs, RedisRunStore.score(last) + ":" + last.id()));
+                    return;
+                }
+                runs.add(run);
+            }
+        }
+        if (!more) {
+            page.complete(new Page(runs, null));
+        } else {
+            next(scores.get(scores.size() - 1), ids.get(ids.size() - 1));
+        }
     }
 }

@@ -115,6 +115,10 @@ public final class RedisRunStore implements RunStore {
         return mapper;
     }
 
+    io.vertx.core.Vertx vertx() {
+        return vertx;
+    }
+
     long leaseMillis() {
         return leaseMillis;
     }
@@ -141,14 +145,40 @@ public final class RedisRunStore implements RunStore {
     /** A run taken from the shared queue is about to be handed to the engine here. */
     void adopt(Run run, SharedQueue from) {
         adopted.put(run.id(), from);
+        local.put(run.id(), run); // looked up, cancelled and leased here from now on
     }
 
     /** A run taken from the shared queue was turned away here (shutting down): back to the queue. */
     void requeue(Run run) {
         fromQueue.remove(run.id());
-        redis.send(Request.cmd(Command.EVAL).arg(RedisScripts.REQUEUE).arg(3).arg(keys.run(run.id()))
-                .arg(keys.queue()).arg(keys.leases()).arg(run.id()))
-                .onFailure(this::failed);
+        commits.send(List.of(Request.cmd(Command.EVAL).arg(RedisScripts.REQUEUE).arg(3).arg(keys.run(run.id()))
+                .arg(keys.queue()).arg(keys.leases()).arg(run.id())));
+    }
+
+    /** A run taken from the shared queue could not start here (not turned away: failed): it ends {@code failed}. */
+    void failTaken(Run run, Throwable failure) {
+        fromQueue.remove(run.id());
+        run.finish(InvocationResponse.Outcome.FAILURE, runtime.unanswered(run, InvocationResponse.Outcome.FAILURE,
+                failure, 0));
+        byte[] failed;
+        try {
+            failed = RunCodec.encode(run, writer, false);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            failed(e);
+            return;
+        }
+        commits.send(List.of(Request.cmd(Command.EVAL).arg(RedisScripts.FAIL_TAKEN).arg(3).arg(keys.leases())
+                .arg(keys.events(run.id())).arg(keys.run(run.id())).arg(run.id()).arg(failed).arg(maxEvents)));
+    }
+
+    /** A run taken from the shared queue that never reached the engine here: it holds no place any more. */
+    void unadopt(Run run) {
+        local.remove(run.id(), run);
+        SharedQueue from = adopted.remove(run.id());
+        if (from != null) {
+            from.handedOver();
+            from.ended();
+        }
     }
 
     RedisKeys keys() {
@@ -225,8 +255,15 @@ public final class RedisRunStore implements RunStore {
     public void rejected(Run run) {
         RunWriter runWriter = writers.remove(run.id());
         local.remove(run.id(), run);
-        if (fromQueue.contains(run.id())) {
-            return; // given back to the queue
+        if (fromQueue.remove(run.id())) {
+            if (runWriter != null) {
+                runWriter.abandon(); // given back to the queue: another replica writes it
+            }
+            SharedQueue shared = queue;
+            if (shared != null) {
+                shared.ended();
+            }
+            return;
         }
         if (runWriter != null) {
             runWriter.discard();
@@ -348,27 +385,35 @@ public final class RedisRunStore implements RunStore {
 
     @Override
     public Uni<Claim> claim(String key, String fingerprint, Run run) {
-        String value = fingerprint + " " + run.id();
-        Future<Claim> claim = redis.send(Request.cmd(Command.SET).arg(keys.key(key)).arg(value).arg("NX")
-                .arg("GET").arg("PX").arg(retentionMillis))
+        return uni(claimed(key, fingerprint + " " + run.id(), 0));
+    }
+
+    /** How long a key's run may take to be written by the replica that claimed the key, before the key is free. */
+    static final long CLAIMED_WRITE_MILLIS = 2000;
+    /** Takes a key over from the run it held, unless it changed meanwhile (another request took it over first). */
+    private static final String TAKE_OVER = "if redis.call('get', KEYS[1]) == ARGV[1] then"
+            + " redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0";
+
+    private Future<Claim> claimed(String key, String value, int attempt) {
+        return redis.send(Request.cmd(Command.SET).arg(keys.key(key)).arg(value).arg("NX").arg("GET").arg("PX")
+                .arg(retentionMillis))
                 .compose(held -> {
                     if (held == null) {
                         return Future.succeededFuture();
                     }
                     String[] parts = held.toString().split(" ", 2);
-                    return find(parts[1], parts[0], key, value);
+                    return find(parts[1], parts[0], System.currentTimeMillis() + CLAIMED_WRITE_MILLIS)
+                            .compose(claim -> claim != null || attempt > 2 ? Future.succeededFuture(claim)
+                                    // The key outlived its run (max-records dropped it): it is free again, once
+                                    : redis.send(Request.cmd(Command.EVAL).arg(TAKE_OVER).arg(1).arg(keys.key(key))
+                                            .arg(held.toString()).arg(value).arg(retentionMillis))
+                                            .compose(took -> took.toInteger() == 1 ? Future.succeededFuture()
+                                                    : claimed(key, value, attempt + 1)));
                 });
-        return uni(claim);
     }
 
-    /** How long a key's run may take to be written by the replica that claimed the key, before the key is free. */
-    static final long CLAIMED_WRITE_MILLIS = 2000;
-
-    private Future<Claim> find(String heldId, String heldFingerprint, String key, String value) {
-        return find(heldId, heldFingerprint, key, value, System.currentTimeMillis() + CLAIMED_WRITE_MILLIS);
-    }
-
-    private Future<Claim> find(String heldId, String heldFingerprint, String key, String value, long deadline) {
+    /** The claim of the run a key holds, once that run is written (2 s at most), or {@code null} when it is gone. */
+    private Future<Claim> find(String heldId, String heldFingerprint, long deadline) {
         Run held = local.get(heldId);
         Future<Run> run = held != null ? Future.succeededFuture(held) : read(heldId, false);
         return run.compose(found -> {
@@ -377,12 +422,10 @@ public final class RedisRunStore implements RunStore {
             }
             if (System.currentTimeMillis() < deadline) {
                 // Claimed a moment ago by another request (maybe on another replica), its run not written yet
-                return io.vertx.core.Future.<Void> future(p -> vertx.setTimer(20, t -> p.complete()))
-                        .compose(v -> find(heldId, heldFingerprint, key, value, deadline));
+                return Future.<Void> future(p -> vertx.setTimer(20, t -> p.complete()))
+                        .compose(v -> find(heldId, heldFingerprint, deadline));
             }
-            // The key outlived its run (max-records dropped it): it is free again
-            return redis.send(Request.cmd(Command.SET).arg(keys.key(key)).arg(value).arg("PX").arg(retentionMillis))
-                    .map((Claim) null);
+            return Future.succeededFuture();
         });
     }
 
@@ -414,7 +457,8 @@ public final class RedisRunStore implements RunStore {
                 .arg(expiresAt).arg(score(run)).arg(id).arg(maxEvents).arg(maxQueued))
                 .compose(added -> added.toInteger() == 0
                         ? Future.failedFuture(new QueueFull())
-                        : read(id, true));
+                        // Queued: a failed read must not answer 503 (a retry would run it twice)
+                        : read(id, true).otherwise(run));
         return Uni.createFrom().emitter(emitter -> queued.onComplete(result -> {
             if (result.succeeded() && result.result() != null) {
                 emitter.complete(result.result());
@@ -444,12 +488,15 @@ public final class RedisRunStore implements RunStore {
                 .ifNoItem().after(timeout).recoverWithItem("No answer from Redis within " + timeout.toMillis() + " ms");
     }
 
+    /** How long the application's stop waits for the runs executing here to end and be written. */
+    static final long DRAIN_MILLIS = 30_000;
+
     /** The application stopped: no more leases to renew, no more connections of its own. */
     public void close() {
         shutdown();
-        // The runs that drained are written before the Redis client goes (their lease would lose them): 5 s at most
-        long deadline = System.currentTimeMillis() + 5000;
-        while (!writers.isEmpty() && System.currentTimeMillis() < deadline) {
+        // The runs draining here finish and are written, under lease, before the leases and the Redis client go
+        long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
+        while ((!writers.isEmpty() || !executing().isEmpty()) && System.currentTimeMillis() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -484,6 +531,8 @@ public final class RedisRunStore implements RunStore {
         return Uni.createFrom().emitter(emitter -> future.onComplete(result -> {
             if (result.succeeded()) {
                 emitter.complete(result.result());
+            } else if (result.cause() instanceof IllegalArgumentException invalid) {
+                emitter.fail(invalid); // a cursor this store did not give: 422
             } else {
                 failed(result.cause());
                 emitter.fail(new InvocationRejectedException(UNAVAILABLE, 1));

@@ -30,7 +30,7 @@ final class RedisScripts {
     /**
      * Takes a run from the queue for this replica, unless it left the queue meanwhile (cancelled): its entry goes,
      * its lease begins. KEYS: run, events, queue, leases. ARGV: entry id, owner, lease expiry, run id. Returns
-     * {@code [rec, req, tmo, last event id]}, or nil.
+     * {@code [rec, req, tmo, last event id, cancel]}, or nil.
      */
     static final String TAKE = "redis.call('XACK', KEYS[3], 'workers', ARGV[1])"
             + " redis.call('XDEL', KEYS[3], ARGV[1])"
@@ -39,7 +39,7 @@ final class RedisScripts {
             + " redis.call('HSET', KEYS[1], 'st', 'taken', 'own', ARGV[2])"
             + " redis.call('ZADD', KEYS[4], ARGV[3], ARGV[4])"
             + " return {redis.call('HGET', KEYS[1], 'rec'), redis.call('HGET', KEYS[1], 'req'),"
-            + " redis.call('HGET', KEYS[1], 'tmo') or '', tostring(n)}";
+            + " redis.call('HGET', KEYS[1], 'tmo') or '', tostring(n), redis.call('HGET', KEYS[1], 'cancel') or ''}";
 
     /**
      * Cancels a run still in the queue: it ends {@code cancelled} at once (its entry goes when a replica reads it).
@@ -59,7 +59,9 @@ final class RedisScripts {
     static final String LOSE = "local score = redis.call('ZSCORE', KEYS[1], ARGV[1])"
             + " if not score or tonumber(score) > tonumber(ARGV[2]) then return 0 end"
             + " redis.call('ZREM', KEYS[1], ARGV[1])"
-            + " if redis.call('EXISTS', KEYS[3]) == 0 then return 0 end "
+            + " if redis.call('EXISTS', KEYS[3]) == 0 then return 0 end"
+            + " local st = redis.call('HGET', KEYS[3], 'st')"
+            + " if st == 'completed' or st == 'failed' or st == 'timed_out' or st == 'cancelled' then return 0 end "
             + LAST_EVENT
             + " if ARGV[5] == '1' and redis.call('HGET', KEYS[3], 'retried') ~= '1'"
             + " and redis.call('HEXISTS', KEYS[3], 'req') == 1 then"
@@ -69,6 +71,23 @@ final class RedisScripts {
             + " return 2 end"
             + " redis.call('HSET', KEYS[3], 'rec', ARGV[3], 'st', 'failed')"
             + " redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[4], '0-' .. (n + 1), 'k', 'run_failed')"
+            + " return 1";
+
+    /**
+     * Renews leases that have not expired. KEYS: leases. ARGV: now, new expiry, then the run ids.
+     */
+    static final String RENEW = "for i = 3, #ARGV do local s = redis.call('ZSCORE', KEYS[1], ARGV[i])"
+            + " if s and tonumber(s) >= tonumber(ARGV[1]) then redis.call('ZADD', KEYS[1], ARGV[2], ARGV[i]) end end"
+            + " return 1";
+
+    /**
+     * Ends {@code failed} a run taken from the queue that could not start here (its parameters no longer bind, its
+     * service failed at once). KEYS: leases, events, run. ARGV: run id, rec (failed), max events.
+     */
+    static final String FAIL_TAKEN = "redis.call('ZREM', KEYS[1], ARGV[1]) "
+            + LAST_EVENT
+            + " redis.call('HSET', KEYS[3], 'rec', ARGV[2], 'st', 'failed')"
+            + " redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[3], '0-' .. (n + 1), 'k', 'run_failed')"
             + " return 1";
 
     /**

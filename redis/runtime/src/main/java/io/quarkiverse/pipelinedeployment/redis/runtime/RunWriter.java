@@ -26,6 +26,8 @@ final class RunWriter {
     private RunStatus statusWritten;
     private boolean parametersWritten;
     private boolean leased;
+    private boolean rewound;
+    private int failures;
     private final boolean fromQueue;
     private boolean dirty;
     private boolean discarded;
@@ -57,29 +59,69 @@ final class RunWriter {
         store.commits().dirty(this);
     }
 
-    /** Adds the commands of what changed since the last batch to {@code batch}; called by the group commit. */
-    synchronized void collect(List<Request> batch) {
+    /** The most events of one run in one batch: a run that published more goes on in the next batches. */
+    static final int MAX_EVENTS = 256;
+    /** The failed batches after which an ended run is given up. */
+    static final int MAX_FAILURES = 5;
+
+    /**
+     * Adds the commands of what changed since the last batch to {@code batch}; called by the group commit.
+     *
+     * @return whether more is left for the next batch (the run published more than {@value #MAX_EVENTS} events)
+     */
+    synchronized boolean collect(List<Request> batch) {
         dirty = false;
         changes(batch);
+        boolean more = !discarded && eventsWritten < run.events().lastId();
+        dirty = more;
+        return more;
     }
 
     /** Whether all of the run, up to its end, is in the batches sent. */
     synchronized boolean complete() {
-        return !dirty && statusWritten != null && statusWritten.terminal() && eventsWritten == run.events().lastId();
+        return discarded
+                || !dirty && statusWritten != null && statusWritten.terminal() && eventsWritten == run.events().lastId();
     }
 
-    /** The run was turned away before it was queued: whatever was written of it goes. */
+    /**
+     * The batch with this run's last commands failed (Redis unavailable): its state is written again with the next
+     * batch, in full (expiry, index, lease). The events of the failed batch are not sent again (some may have been
+     * written: their ids would be refused). An ended run whose writes failed {@value #MAX_FAILURES} times is given up.
+     *
+     * @return whether it is written again
+     */
+    synchronized boolean rewind() {
+        if (++failures > MAX_FAILURES && run.status().terminal()) {
+            discarded = true; // an ended run is not kept waiting for Redis for ever: it goes unrecorded
+            return false;
+        }
+        if (statusWritten != null) {
+            statusWritten = null;
+            rewound = true;
+            parametersWritten = false;
+            leased = false;
+        }
+        return true;
+    }
+
+    /** The run was turned away before it was queued: whatever was written of it goes (after what was sent). */
     void discard() {
         synchronized (this) {
             discarded = true;
-            if (statusWritten == null) {
+            if (statusWritten == null && eventsWritten == 0) {
                 return;
             }
         }
         RedisKeys keys = store.keys();
-        store.redis().batch(List.of(Request.cmd(Command.DEL).arg(keys.run(run.id())).arg(keys.events(run.id())),
-                Request.cmd(Command.ZREM).arg(keys.runs()).arg(run.id())))
-                .onFailure(store::failed);
+        store.commits().send(List.of(
+                Request.cmd(Command.DEL).arg(keys.run(run.id())).arg(keys.events(run.id())),
+                Request.cmd(Command.ZREM).arg(keys.runs()).arg(run.id()),
+                Request.cmd(Command.ZREM).arg(keys.leases()).arg(run.id())));
+    }
+
+    /** A run taken from the shared queue was given back to it: nothing more of it is written from here. */
+    synchronized void abandon() {
+        discarded = true;
     }
 
     /** The commands of what changed; guarded by this. */
@@ -89,6 +131,8 @@ final class RunWriter {
         }
         RedisKeys keys = store.keys();
         String id = run.id();
+        // The events are read up to here before the state: a terminal event sent is never ahead of the state
+        long upTo = Math.min(run.events().lastId(), eventsWritten + MAX_EVENTS);
         RunStatus status = run.status();
         boolean first = statusWritten == null;
         if (status != statusWritten) {
@@ -120,17 +164,17 @@ final class RunWriter {
                     batch.add(Request.cmd(Command.ZADD).arg(keys.leases())
                             .arg(System.currentTimeMillis() + store.leaseMillis()).arg(id));
                     leased = true;
-                } else if (status.terminal() && (leased || fromQueue)) {
+                } else if (status.terminal() && (leased || fromQueue || rewound)) {
                     batch.add(Request.cmd(Command.ZREM).arg(keys.leases()).arg(id));
                 }
             }
             statusWritten = status;
         }
         long before = eventsWritten;
-        eventsWritten = run.events().exportSince(eventsWritten,
+        eventsWritten = run.events().exportSince(eventsWritten, upTo,
                 (eventId, kind, data, number) -> batch.add(StreamEvents.add(keys.events(id), store.maxEvents(),
                         store.writer(), eventId, kind, data, number)));
-        if (first && eventsWritten > before) {
+        if ((first || before == 0) && eventsWritten > before) {
             batch.add(Request.cmd(Command.PEXPIREAT).arg(keys.events(id)).arg(expiresAt));
         }
     }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkiverse.pipelinedeployment.InvocationRejectedException;
 import io.quarkiverse.pipelinedeployment.InvocationRequest;
 import io.quarkiverse.pipelinedeployment.runtime.engine.InvocationPool;
 import io.quarkiverse.pipelinedeployment.runtime.engine.Run;
@@ -208,7 +209,7 @@ final class SharedQueue {
                 .arg(keys.events(runId)).arg(keys.queue()).arg(keys.leases()).arg(entryId).arg(consumer)
                 .arg(System.currentTimeMillis() + leaseMillis).arg(runId))
                 .map(reply -> {
-                    if (reply == null || reply.size() < 4 || reply.get(0) == null || reply.get(1) == null) {
+                    if (reply == null || reply.size() < 5 || reply.get(0) == null || reply.get(1) == null) {
                         taken.decrementAndGet(); // it left the queue meanwhile
                         return null;
                     }
@@ -241,9 +242,18 @@ final class SharedQueue {
         }
         run.sized(taken.get(1).toBytes().length);
         store.adopt(run, this);
+        if (!taken.get(4).toString().isEmpty()) {
+            run.cancel(); // cancelled while it was being taken: it ends as soon as the engine has it
+        }
         VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(v -> {
-            if (!runs.execute(request, run)) {
-                store.requeue(run);
+            Runs.Result result = runs.execute(request, run);
+            if (result.kind() == Runs.Kind.FAILED) {
+                store.unadopt(run);
+                if (result.failure() instanceof InvocationRejectedException) {
+                    store.requeue(run); // turned away here (shutting down, no place): another replica takes it
+                } else {
+                    store.failTaken(run, result.failure());
+                }
             }
         });
     }
