@@ -314,8 +314,9 @@ public interface PipelineBuildTimeConfig {
          * Where run records, their events and idempotency keys are kept: {@code memory}, in this process (one
          * replica; the records are lost on restart), or {@code redis}, in Redis, shared by every replica: any replica
          * answers lookups, results, lists and event streams, and asynchronous runs go into one shared queue. With
-         * {@code redis}, the application needs the {@code io.quarkus:quarkus-redis-client} extension, and its
-         * connection ({@code quarkus.redis.hosts}, or the named client of {@code runs.redis-client}).
+         * {@code redis}, the application needs the {@code io.quarkiverse.pipelinedeployment:quarkus-pipeline-deployment-redis}
+         * extension (it brings {@code quarkus-redis-client}), and a Redis connection ({@code quarkus.redis.hosts}, or the
+         * named client of {@code runs.redis-client}).
          */
         @WithDefault("memory")
         RunStoreKind store();

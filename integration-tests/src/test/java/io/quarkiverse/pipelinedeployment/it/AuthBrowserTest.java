@@ -31,7 +31,8 @@ public class AuthBrowserTest extends BrowserTestBase {
     void dashboardAsksForTheKey() {
         open("/");
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")));
-        WebElement features = driver.findElement(By.id("param-features"));
+        // The form is built from /info once it has loaded: it may come after the key field
+        WebElement features = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("param-features")));
         features.sendKeys("[0.3, 0.3]");
 
         // Without the key, the invocation is refused
