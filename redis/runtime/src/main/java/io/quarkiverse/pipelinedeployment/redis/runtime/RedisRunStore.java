@@ -94,12 +94,15 @@ public final class RedisRunStore implements RunStore {
      *
      * @param capacity the runs executed at once without a pool ({@code thread-pool-size})
      * @param maxQueued {@code max-queued-invocations}, the shared queue's bound (at least 1)
+     * @param ready whether the deployment service is up: runs are taken only then
      */
-    public void join(Runs runs, PipelineRuntime runtime, int capacity, int maxQueued, boolean retry) {
+    public void join(Runs runs, PipelineRuntime runtime, int capacity, int maxQueued, boolean retry,
+            java.util.function.BooleanSupplier ready) {
         this.runtime = runtime;
         this.deploymentId = runtime.deployment().id();
         this.maxQueued = Math.max(1, maxQueued);
-        SharedQueue shared = new SharedQueue(this, vertx, runs, runtime.pool(), capacity, deploymentId, leaseMillis);
+        SharedQueue shared = new SharedQueue(this, vertx, runs, runtime.pool(), capacity, deploymentId, leaseMillis,
+                ready);
         Leases held = new Leases(this, vertx, runtime, leaseMillis, retry, shared);
         this.queue = shared;
         this.leases = held;

@@ -56,7 +56,8 @@ public class RedisRunsRecorder {
         PipelineRuntime runtime = Arc.container().instance(PipelineRuntime.class).get();
         DeploymentService service = Arc.container().instance(DeploymentService.class).get();
         store.join(new Runs(runtime, store, service), runtime, runtimeConfig.threadPoolSize(),
-                runtimeConfig.maxQueuedInvocations(), runtimeConfig.runs().redelivery() == RunsConfig.Redelivery.RETRY);
+                runtimeConfig.maxQueuedInvocations(), runtimeConfig.runs().redelivery() == RunsConfig.Redelivery.RETRY,
+                service::health);
         shutdown.addShutdownTask(store::close);
     }
 }

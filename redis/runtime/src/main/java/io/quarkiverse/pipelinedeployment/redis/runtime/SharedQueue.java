@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.jboss.logging.Logger;
 
@@ -30,7 +31,7 @@ import io.vertx.redis.client.Response;
 /**
  * This replica's side of the shared queue of asynchronous runs (the {@code queue} stream, consumer group
  * {@code workers}): it reads as many runs as it has free invocation threads (16 at most at once), and nothing while it
- * has none, so that the busiest
+ * has none (nor before its deployment service is up), so that the busiest
  * replica takes nothing and work spreads by capacity. A run read is taken atomically ({@link RedisScripts#TAKE}: it
  * may have been cancelled meanwhile) and executed here as it was submitted, its timeout counted from its submission.
  * A replica that stopped between reading and taking a run leaves it pending in the group: another replica claims it
@@ -53,13 +54,17 @@ final class SharedQueue {
     private final int capacity;
     private final String consumer;
     private final long leaseMillis;
+    /** Whether the deployment service is up (initialized): a replica takes runs only from then on. */
+    private final BooleanSupplier ready;
+    private boolean up;
     /** Runs taken and not yet handed to the engine, or executing when the pool does not count them. */
     private final AtomicInteger taken = new AtomicInteger();
     private RedisConnection connection;
     private volatile boolean stopped;
 
     SharedQueue(RedisRunStore store, Vertx vertx, Runs runs, InvocationPool pool, int capacity, String consumer,
-            long leaseMillis) {
+            long leaseMillis, BooleanSupplier ready) {
+        this.ready = ready;
         this.store = store;
         this.vertx = vertx;
         this.runs = runs;
@@ -125,7 +130,10 @@ final class SharedQueue {
         if (stopped) {
             return;
         }
-        if (free() <= 0) {
+        if (!up) {
+            up = ready.getAsBoolean(); // asked until the deployment service first says it is up
+        }
+        if (!up || free() <= 0) {
             vertx.setTimer(BUSY_MILLIS, t -> read());
             return;
         }
