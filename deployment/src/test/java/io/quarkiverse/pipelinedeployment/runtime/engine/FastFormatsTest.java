@@ -41,13 +41,26 @@ public class FastFormatsTest {
     @Test
     void randomVersion4Uuids() {
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < 100_000; i++) {
+        int[] ones = new int[128];
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
             String text = FastFormats.randomUuid();
             UUID uuid = UUID.fromString(text);
+            for (int bit = 0; bit < 64; bit++) {
+                ones[bit] += (int) (uuid.getMostSignificantBits() >>> bit) & 1;
+                ones[64 + bit] += (int) (uuid.getLeastSignificantBits() >>> bit) & 1;
+            }
             assertThat(uuid.version()).isEqualTo(4);
             assertThat(uuid.variant()).isEqualTo(2);
             assertThat(text).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
             assertThat(seen.add(text)).isTrue();
+        }
+        // The 122 random bits (all but the version's 4 and the variant's 2) are each set about half the time
+        for (int bit = 0; bit < 128; bit++) {
+            boolean fixed = bit >= 12 && bit < 16 || bit >= 64 + 62;
+            if (!fixed) {
+                assertThat(ones[bit]).as("bit %d", bit).isBetween(n * 47 / 100, n * 53 / 100);
+            }
         }
     }
 }

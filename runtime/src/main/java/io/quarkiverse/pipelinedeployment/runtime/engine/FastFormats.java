@@ -20,7 +20,7 @@ final class FastFormats {
 
     private static volatile Second last = second(0);
 
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(FastFormats::newRandom);
+    private static final ThreadLocal<RandomBytes> RANDOM = ThreadLocal.withInitial(RandomBytes::new);
 
     private FastFormats() {
     }
@@ -70,20 +70,37 @@ final class FastFormats {
     /**
      * A random (version 4) UUID from a cryptographically strong source: when auth is off, a run's id is what grants
      * access to it. Each thread has its own DRBG generator (seeded by the operating system), so ids are made without
-     * the lock of a shared {@code SecureRandom}.
+     * the lock of a shared {@code SecureRandom}; it is asked for the bytes of {@value RandomBytes#IDS} ids at once,
+     * since most of what a DRBG call costs is the call, not the bytes (about 340 ns for one id, 30 ns each for 128).
      */
     static String randomUuid() {
-        byte[] bytes = new byte[16];
-        RANDOM.get().nextBytes(bytes);
-        long msb = 0;
-        long lsb = 0;
-        for (int i = 0; i < 8; i++) {
-            msb = (msb << 8) | (bytes[i] & 0xff);
-            lsb = (lsb << 8) | (bytes[i + 8] & 0xff);
-        }
+        RandomBytes random = RANDOM.get();
+        long msb = random.nextLong();
+        long lsb = random.nextLong();
         msb = (msb & ~0xF000L) | 0x4000L;
         lsb = (lsb & ~(0xC000L << 48)) | (0x8000L << 48);
         return new UUID(msb, lsb).toString();
+    }
+
+    /** One thread's DRBG and the bytes it gave that are not used yet. */
+    private static final class RandomBytes {
+        static final int IDS = 128;
+        private final SecureRandom random = newRandom();
+        private final byte[] bytes = new byte[IDS * 16];
+        private int next = bytes.length;
+
+        long nextLong() {
+            if (next == bytes.length) {
+                random.nextBytes(bytes);
+                next = 0;
+            }
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (bytes[next + i] & 0xff);
+            }
+            next += 8;
+            return value;
+        }
     }
 
     private static SecureRandom newRandom() {

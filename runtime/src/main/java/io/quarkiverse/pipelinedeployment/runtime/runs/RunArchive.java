@@ -44,9 +44,13 @@ final class RunArchive {
     private long[] created;
     private byte[] statuses;
     private byte[] sources;
+    /** Each slot's id hash, to find its index entry when the slot is dropped. */
     private int[] hashes;
-    /** Open addressing with linear probing: a slot + 1, or 0 for none. */
-    private int[] index;
+    /**
+     * Open addressing with linear probing: a kept run's id hash in the high half and its slot + 1 in the low one, or 0
+     * for none. The hash is in the entry so that probing and removal read this array alone.
+     */
+    private long[] index;
     private int head;
     private int count;
     private long bytes;
@@ -105,11 +109,7 @@ final class RunArchive {
         statuses[slot] = (byte) ended.status().ordinal();
         sources[slot] = (byte) ended.source().ordinal();
         hashes[slot] = ended.id().hashCode();
-        int at = home(hashes[slot]);
-        while (index[at] != 0) {
-            at = (at + 1) & (index.length - 1);
-        }
-        index[at] = slot + 1;
+        put(hashes[slot], slot);
         bytes += length + ENTRY_BYTES;
     }
 
@@ -117,11 +117,12 @@ final class RunArchive {
     int find(String id) {
         int hash = id.hashCode();
         for (int at = home(hash);; at = (at + 1) & (index.length - 1)) {
-            int slot = index[at] - 1;
-            if (slot < 0) {
+            long entry = index[at];
+            if (entry == 0) {
                 return -1;
             }
-            if (hashes[slot] == hash && RunCodec.hasId(kept[slot], offsets[slot], id)) {
+            int slot = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && RunCodec.hasId(kept[slot], offsets[slot], id)) {
                 return slot;
             }
         }
@@ -162,7 +163,7 @@ final class RunArchive {
         int slot = head;
         byte[] chunk = kept[slot];
         int at = home(hashes[slot]);
-        while (index[at] != slot + 1) {
+        while ((int) index[at] != slot + 1) {
             at = (at + 1) & (index.length - 1);
         }
         unindex(at);
@@ -187,11 +188,19 @@ final class RunArchive {
                 if (index[next] == 0) {
                     return;
                 }
-                home = home(hashes[index[next] - 1]);
+                home = home((int) (index[next] >>> 32));
             } while (at <= next ? at < home && home <= next : at < home || home <= next);
             index[at] = index[next];
             at = next;
         }
+    }
+
+    private void put(int hash, int slot) {
+        int at = home(hash);
+        while (index[at] != 0) {
+            at = (at + 1) & (index.length - 1);
+        }
+        index[at] = (long) hash << 32 | (slot + 1);
     }
 
     private int home(int hash) {
@@ -221,11 +230,7 @@ final class RunArchive {
             statuses[i] = oldStatuses[from];
             sources[i] = oldSources[from];
             hashes[i] = oldHashes[from];
-            int at = home(hashes[i]);
-            while (index[at] != 0) {
-                at = (at + 1) & (index.length - 1);
-            }
-            index[at] = i + 1;
+            put(hashes[i], i);
         }
         head = 0;
     }
@@ -239,6 +244,6 @@ final class RunArchive {
         statuses = new byte[capacity];
         sources = new byte[capacity];
         hashes = new int[capacity];
-        index = new int[capacity * 2];
+        index = new long[capacity * 2];
     }
 }
