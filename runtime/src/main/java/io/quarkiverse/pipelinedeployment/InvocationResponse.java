@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+import io.quarkiverse.pipelinedeployment.runtime.engine.EnvelopeJson;
 
 /**
  * The invoke endpoint's answer, wire-compatible with the seed framework's clients:
@@ -22,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "success", "outputs", "execution_time", "metadata", "error" })
+@JsonSerialize(using = EnvelopeJson.Response.class)
 public record InvocationResponse(
         @JsonProperty("success") boolean success,
         @JsonProperty("outputs") Object outputs,
@@ -55,6 +59,7 @@ public record InvocationResponse(
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({ "deployment_id", "deployment_name", "snapshot_id", "snapshot_name", "pipeline_name", "run_id",
             "run_name", "parameters_used", "steps", "steps_omitted" })
+    @JsonSerialize(using = EnvelopeJson.Metadata.class)
     public record Metadata(
             @JsonProperty("deployment_id") String deploymentId,
             @JsonProperty("deployment_name") String deploymentName,

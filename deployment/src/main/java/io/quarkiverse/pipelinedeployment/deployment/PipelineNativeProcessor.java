@@ -17,6 +17,7 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.ValidationError;
 import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineBuildItem;
 import io.quarkiverse.pipelinedeployment.deployment.engine.PipelineScanner;
+import io.quarkiverse.pipelinedeployment.runtime.engine.EnvelopeJson;
 import io.quarkiverse.pipelinedeployment.runtime.engine.RunEvent;
 import io.quarkiverse.pipelinedeployment.runtime.http.RunJson;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -39,7 +40,9 @@ class PipelineNativeProcessor {
                 InvocationResponse.class, InvocationResponse.Metadata.class, InvocationResponse.StepExecution.class,
                 DeploymentInfo.class, DeploymentInfo.Deployment.class, DeploymentInfo.Snapshot.class,
                 DeploymentInfo.PipelineInfo.class, DeploymentInfo.App.class,
-                ValidationError.class, EndpointDescriptor.class)
+                ValidationError.class, EndpointDescriptor.class,
+                // Instantiated by Jackson (@JsonSerialize(using = ...))
+                EnvelopeJson.Response.class, EnvelopeJson.Metadata.class)
                 .reason(getClass().getName())
                 .methods().fields().constructors()
                 .build();

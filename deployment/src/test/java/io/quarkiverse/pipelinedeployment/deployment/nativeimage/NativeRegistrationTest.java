@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.runtime.engine.EnvelopeJson;
 import io.quarkiverse.pipelinedeployment.deployment.pipelines.ScoringPipeline;
 import io.quarkus.builder.BuildChainBuilder;
 import io.quarkus.builder.BuildContext;
@@ -103,7 +104,9 @@ public class NativeRegistrationTest {
         assertThat(recorded(HIERARCHY)).contains(ScoringPipeline.Verdict.class.getName(), List.class.getName(),
                 double[].class.getName());
         assertThat(recorded(REFLECTION)).contains(ScoringPipeline.Verdict.class.getName(),
-                InvocationResponse.class.getName(), InvocationResponse.StepExecution.class.getName());
+                InvocationResponse.class.getName(), InvocationResponse.StepExecution.class.getName(),
+                // The envelope's serializers, which Jackson instantiates
+                EnvelopeJson.Response.class.getName(), EnvelopeJson.Metadata.class.getName());
         // The runs' JSON: the record, the list and the built-in events' data
         assertThat(recorded(REFLECTION)).contains(
                 "io.quarkiverse.pipelinedeployment.runtime.http.RunJson$Record",

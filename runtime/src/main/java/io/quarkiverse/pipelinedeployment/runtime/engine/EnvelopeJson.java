@@ -1,0 +1,138 @@
+package io.quarkiverse.pipelinedeployment.runtime.engine;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+import io.quarkiverse.pipelinedeployment.InvocationResponse;
+import io.quarkiverse.pipelinedeployment.InvocationResponse.StepExecution;
+
+/**
+ * Writes the envelope and its metadata field by field, as Jackson's bean serializer would from their annotations
+ * (same names, order and inclusion), without its reflective calls of the record accessors: every invocation's answer
+ * is one, so this is on the hot path. The outputs, the parameters and the steps are written by the mapper's own
+ * serializers, so an application's customizations of those still apply.
+ */
+public final class EnvelopeJson {
+
+    private static final SerializableString SUCCESS = new SerializedString("success");
+    private static final SerializableString OUTPUTS = new SerializedString("outputs");
+    private static final SerializableString EXECUTION_TIME = new SerializedString("execution_time");
+    private static final SerializableString METADATA = new SerializedString("metadata");
+    private static final SerializableString ERROR = new SerializedString("error");
+    private static final SerializableString DEPLOYMENT_ID = new SerializedString("deployment_id");
+    private static final SerializableString DEPLOYMENT_NAME = new SerializedString("deployment_name");
+    private static final SerializableString SNAPSHOT_ID = new SerializedString("snapshot_id");
+    private static final SerializableString SNAPSHOT_NAME = new SerializedString("snapshot_name");
+    private static final SerializableString PIPELINE_NAME = new SerializedString("pipeline_name");
+    private static final SerializableString RUN_ID = new SerializedString("run_id");
+    private static final SerializableString RUN_NAME = new SerializedString("run_name");
+    private static final SerializableString PARAMETERS_USED = new SerializedString("parameters_used");
+    private static final SerializableString STEPS = new SerializedString("steps");
+    private static final SerializableString STEPS_OMITTED = new SerializedString("steps_omitted");
+
+    private EnvelopeJson() {
+    }
+
+    /** {@code {"success", "outputs", "execution_time", "metadata", "error"}}, nulls included. */
+    public static final class Response extends StdSerializer<InvocationResponse> {
+
+        public Response() {
+            super(InvocationResponse.class);
+        }
+
+        @Override
+        public void serialize(InvocationResponse value, JsonGenerator gen, SerializerProvider provider)
+                throws IOException {
+            gen.writeStartObject(value);
+            gen.writeFieldName(SUCCESS);
+            gen.writeBoolean(value.success());
+            gen.writeFieldName(OUTPUTS);
+            provider.defaultSerializeValue(value.outputs(), gen);
+            gen.writeFieldName(EXECUTION_TIME);
+            gen.writeNumber(value.executionTime());
+            gen.writeFieldName(METADATA);
+            InvocationResponse.Metadata metadata = value.metadata();
+            if (metadata == null) {
+                gen.writeNull();
+            } else {
+                metadata(metadata, gen, provider);
+            }
+            gen.writeFieldName(ERROR);
+            string(value.error(), gen);
+            gen.writeEndObject();
+        }
+    }
+
+    /** The metadata's fields in their order, nulls included, {@code steps_omitted} only when it is not 0. */
+    public static final class Metadata extends StdSerializer<InvocationResponse.Metadata> {
+
+        public Metadata() {
+            super(InvocationResponse.Metadata.class);
+        }
+
+        @Override
+        public void serialize(InvocationResponse.Metadata value, JsonGenerator gen, SerializerProvider provider)
+                throws IOException {
+            metadata(value, gen, provider);
+        }
+    }
+
+    private static void metadata(InvocationResponse.Metadata value, JsonGenerator gen, SerializerProvider provider)
+            throws IOException {
+        gen.writeStartObject(value);
+        gen.writeFieldName(DEPLOYMENT_ID);
+        string(value.deploymentId(), gen);
+        gen.writeFieldName(DEPLOYMENT_NAME);
+        string(value.deploymentName(), gen);
+        gen.writeFieldName(SNAPSHOT_ID);
+        string(value.snapshotId(), gen);
+        gen.writeFieldName(SNAPSHOT_NAME);
+        string(value.snapshotName(), gen);
+        gen.writeFieldName(PIPELINE_NAME);
+        string(value.pipelineName(), gen);
+        gen.writeFieldName(RUN_ID);
+        string(value.runId(), gen);
+        gen.writeFieldName(RUN_NAME);
+        string(value.runName(), gen);
+        gen.writeFieldName(PARAMETERS_USED);
+        provider.defaultSerializeValue(value.parametersUsed(), gen);
+        gen.writeFieldName(STEPS);
+        List<StepExecution> steps = value.steps();
+        if (steps == null) {
+            gen.writeNull();
+        } else {
+            JsonSerializer<Object> step = provider.findValueSerializer(StepExecution.class);
+            int size = steps.size();
+            gen.writeStartArray(steps, size);
+            for (int i = 0; i < size; i++) {
+                StepExecution s = steps.get(i);
+                if (s == null) {
+                    gen.writeNull();
+                } else {
+                    step.serialize(s, gen, provider);
+                }
+            }
+            gen.writeEndArray();
+        }
+        if (value.stepsOmitted() != 0) {
+            gen.writeFieldName(STEPS_OMITTED);
+            gen.writeNumber(value.stepsOmitted());
+        }
+        gen.writeEndObject();
+    }
+
+    private static void string(String value, JsonGenerator gen) throws IOException {
+        if (value == null) {
+            gen.writeNull();
+        } else {
+            gen.writeString(value);
+        }
+    }
+}
