@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
-import io.quarkiverse.pipelinedeployment.runtime.engine.EnvelopeJson;
 import io.quarkiverse.pipelinedeployment.deployment.pipelines.ScoringPipeline;
+import io.quarkiverse.pipelinedeployment.runtime.engine.EnvelopeJson;
 import io.quarkus.builder.BuildChainBuilder;
 import io.quarkus.builder.BuildContext;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
