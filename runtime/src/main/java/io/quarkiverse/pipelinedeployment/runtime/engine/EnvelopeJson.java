@@ -3,6 +3,7 @@ package io.quarkiverse.pipelinedeployment.runtime.engine;
 import java.io.IOException;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -14,10 +15,11 @@ import io.quarkiverse.pipelinedeployment.InvocationResponse;
 import io.quarkiverse.pipelinedeployment.InvocationResponse.StepExecution;
 
 /**
- * Writes the envelope and its metadata field by field, as Jackson's bean serializer would from their annotations
- * (same names, order and inclusion), without its reflective calls of the record accessors: every invocation's answer
- * is one, so this is on the hot path. The outputs, the parameters and the steps are written by the mapper's own
- * serializers, so an application's customizations of those still apply.
+ * Writes the envelope, its metadata and its steps field by field, as Jackson's bean serializer would from their
+ * annotations (same names, order and inclusion), without its reflective calls of the record accessors: every
+ * invocation's answer is one, so this is on the hot path. The outputs and the parameters are written by the mapper's
+ * own serializers, so an application's customizations of those still apply; so are the steps when the mapper leaves
+ * out some values (a {@code non_null} inclusion, say).
  */
 public final class EnvelopeJson {
 
@@ -36,6 +38,10 @@ public final class EnvelopeJson {
     private static final SerializableString PARAMETERS_USED = new SerializedString("parameters_used");
     private static final SerializableString STEPS = new SerializedString("steps");
     private static final SerializableString STEPS_OMITTED = new SerializedString("steps_omitted");
+    private static final SerializableString NAME = new SerializedString("name");
+    private static final SerializableString STATUS = new SerializedString("status");
+    private static final SerializableString START = new SerializedString("start");
+    private static final SerializableString DURATION = new SerializedString("duration");
 
     private EnvelopeJson() {
     }
@@ -108,15 +114,32 @@ public final class EnvelopeJson {
         if (steps == null) {
             gen.writeNull();
         } else {
-            JsonSerializer<Object> step = provider.findValueSerializer(StepExecution.class);
+            // A step's fields follow the mapper's inclusion (its record does not fix one): written here when that
+            // includes everything, else by the bean serializer
+            JsonInclude.Include inclusion = provider.getConfig().getDefaultPropertyInclusion(StepExecution.class)
+                    .getValueInclusion();
+            JsonSerializer<Object> bean = inclusion == JsonInclude.Include.ALWAYS
+                    || inclusion == JsonInclude.Include.USE_DEFAULTS ? null
+                            : provider.findValueSerializer(StepExecution.class);
             int size = steps.size();
             gen.writeStartArray(steps, size);
             for (int i = 0; i < size; i++) {
                 StepExecution s = steps.get(i);
                 if (s == null) {
                     gen.writeNull();
+                } else if (bean != null) {
+                    bean.serialize(s, gen, provider);
                 } else {
-                    step.serialize(s, gen, provider);
+                    gen.writeStartObject(s);
+                    gen.writeFieldName(NAME);
+                    string(s.name(), gen);
+                    gen.writeFieldName(STATUS);
+                    string(s.status(), gen);
+                    gen.writeFieldName(START);
+                    string(s.start(), gen);
+                    gen.writeFieldName(DURATION);
+                    gen.writeNumber(s.duration());
+                    gen.writeEndObject();
                 }
             }
             gen.writeEndArray();

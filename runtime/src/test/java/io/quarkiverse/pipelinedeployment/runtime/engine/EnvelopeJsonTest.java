@@ -43,7 +43,7 @@ class EnvelopeJsonTest {
             new InvocationResponse(false, null, 12.5, metadata(List.of(), 3), "Failed to execute pipeline: x \"y\"",
                     Outcome.FAILURE),
             new InvocationResponse(true, Map.of("output", List.of(1, 2.5, "é")), Double.NaN,
-                    metadata(Arrays.asList(new StepExecution("s", StepExecution.FAILED, null, 0), null), 0), null,
+                    metadata(Arrays.asList(new StepExecution("", StepExecution.FAILED, null, 0), null), 0), null,
                     Outcome.SUCCESS),
             new InvocationResponse(true, Map.of(), 0, new Metadata(null, null, null, null, "p", "r", null, null, null),
                     null, Outcome.TIMEOUT),
@@ -60,10 +60,13 @@ class EnvelopeJsonTest {
     void writesWhatJacksonsBeanSerializerWrites() throws Exception {
         for (ObjectMapper mapper : List.of(new ObjectMapper(),
                 new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL),
+                new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_DEFAULT),
+                new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_EMPTY),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT))) {
             ObjectMapper beans = mapper.copy()
                     .addMixIn(InvocationResponse.class, Bean.class)
-                    .addMixIn(Metadata.class, Bean.class);
+                    .addMixIn(Metadata.class, Bean.class)
+                    .addMixIn(StepExecution.class, Bean.class);
             assertThat(beans.getSerializerProviderInstance().findValueSerializer(InvocationResponse.class))
                     .isInstanceOf(BeanSerializer.class);
             assertThat(beans.getSerializerProviderInstance().findValueSerializer(Metadata.class))
