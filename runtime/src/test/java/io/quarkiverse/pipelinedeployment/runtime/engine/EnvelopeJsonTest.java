@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.ser.BeanSerializer;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
@@ -62,7 +65,8 @@ class EnvelopeJsonTest {
                 new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL),
                 new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_DEFAULT),
                 new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_EMPTY),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT))) {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT),
+                JsonMapper.builder().enable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS).build())) {
             ObjectMapper beans = mapper.copy()
                     .addMixIn(InvocationResponse.class, Bean.class)
                     .addMixIn(Metadata.class, Bean.class)
@@ -82,6 +86,22 @@ class EnvelopeJsonTest {
                             .isEqualTo(beans.writeValueAsString(envelope.metadata()));
                 }
             }
+        }
+    }
+
+    @Test
+    void durationsAreWrittenAsDoubleToStringWritesThem() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper beans = mapper.copy().addMixIn(InvocationResponse.class, Bean.class)
+                .addMixIn(Metadata.class, Bean.class);
+        Random random = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            // Durations as the engine makes them: nanoseconds over 10^9, from a microsecond to an hour
+            double seconds = random.nextLong(1_000, 3_600_000_000_000L) / 1_000_000_000.0;
+            InvocationResponse envelope = new InvocationResponse(true, Map.of(), seconds,
+                    metadata(List.of(new StepExecution("s", StepExecution.COMPLETED, "t", seconds)), 0), null,
+                    Outcome.SUCCESS);
+            assertThat(mapper.writeValueAsString(envelope)).isEqualTo(beans.writeValueAsString(envelope));
         }
     }
 
