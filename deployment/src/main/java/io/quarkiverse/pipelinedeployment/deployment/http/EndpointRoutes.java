@@ -41,8 +41,15 @@ public final class EndpointRoutes {
     public static RouteBuildItem endpointRoute(EndpointsRecorder recorder, PipelineEndpointsBuildItem endpoints,
             String path, HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, List<String> methods,
             Handler<RoutingContext> handler, String title) {
+        return endpointRoute(recorder, endpoints, path, httpRootPath, endpoint, methods, handler, title, null);
+    }
+
+    /** {@link #endpointRoute}, in this order ({@link RouteOrder}), or in the Vert.x default one when {@code null}. */
+    public static RouteBuildItem endpointRoute(EndpointsRecorder recorder, PipelineEndpointsBuildItem endpoints,
+            String path, HttpRootPathBuildItem httpRootPath, BuiltinEndpoint endpoint, List<String> methods,
+            Handler<RoutingContext> handler, String title, Integer order) {
         return httpRootPath.routeBuilder()
-                .routeFunction(httpRootPath.relativePath(path), recorder.route(methods, null))
+                .routeFunction(httpRootPath.relativePath(path), recorder.route(methods, order))
                 .handler(endpoints.isProtected(endpoint) ? recorder.protect(handler) : handler)
                 .routeConfigKey(endpoint.pathKey)
                 .displayOnNotFoundPage(title)

@@ -26,6 +26,15 @@ public final class RouteOrder {
     public static final int BODY_LIMIT = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
 
     /**
+     * {@value}: the routes with a path parameter ({@code <runs>/:id}, {@code <runs>/:id/result}, ...), after the
+     * other built-in endpoints, which keep the Vert.x default orders (0, 1, 2, ... as they are added). The router
+     * tries a request against every route ordered before the one that takes it, and such a route is a regular
+     * expression, matched with a new {@code Matcher}: ahead of the invoke route, they cost every invocation about a
+     * tenth of a microsecond each. Still before {@code RouteConstants.ROUTE_ORDER_DEFAULT}.
+     */
+    public static final int PATH_PARAMETERS = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
+
+    /**
      * {@value}: the dashboard's files under the root path, after the application's own routes.
      */
     public static final int DASHBOARD = RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 5_000;

@@ -95,7 +95,8 @@ class PipelineRunsProcessor {
         for (RunRoute route : RUN_ROUTES) {
             routes.produce(EndpointRoutes.endpointRoute(recorder, endpoints, path + route.subPath(), httpRootPath,
                     BuiltinEndpoint.RUNS, route.methods(), runsRecorder.runsHandler(route.action(), absolute),
-                    "Pipeline runs: " + route.action().toLowerCase() + " " + route.subPath()));
+                    "Pipeline runs: " + route.action().toLowerCase() + " " + route.subPath(),
+                    RouteOrder.PATH_PARAMETERS));
         }
         // 405 on the paths below <runs>, with the methods each serves (<runs> itself is a served endpoint's path)
         for (String subPath : List.of("/:id", "/:id/result", "/:id/events", "/:id/cancel")) {
