@@ -2,9 +2,10 @@
 # What runs as resources cost and carry (see docs/modules/ROOT/pages/performance.adoc, "Runs"):
 #  1. recording every synchronous invocation as a run (quarkus.pipeline.runs.record=all, the default) against not
 #     recording them (record=async): the same packaged app, started both ways, wrk POST /invoke at CONNECTIONS (64),
-#     ROUNDS (10) alternating rounds of DURATION (8) s. Each round gives req/s and the server's CPU time per request
-#     (utime + stime from /proc, which a busy host's stolen time does not inflate); the report has the medians, the
-#     spread, and the median of the per-round ratios. BASE_APP_DIR adds a third app, e.g. the extension before runs;
+#     ROUNDS (10) alternating rounds of DURATION (8) s, each round started by the next app. Each round gives req/s
+#     and the server's CPU time per request (utime + stime from /proc, which a busy host's stolen time does not
+#     inflate); the report has the medians, the spread, and the median of the per-round ratios. BASE_APP_DIR adds a
+#     third app, e.g. the extension before runs;
 #  2. TOTAL (10000) asynchronous submissions at CONNECTIONS connections (AsyncRuns.java), RUNS (3) times: submissions
 #     per second, completions per second, and the time from submission to the terminal event observed over SSE.
 # The server runs pinned to CPU 0, the clients to CPU 1, as in benchmarks/run.sh. Only what it starts is stopped.
@@ -116,7 +117,9 @@ for name in "${NAMES[@]}"; do
 done
 : >"$OUT/rounds.txt"
 for round in $(seq 1 "$ROUNDS"); do
-    for name in "${NAMES[@]}"; do
+    # Each round starts with the next app, so that none always runs first or last (after another's load)
+    for i in $(seq 0 $((${#NAMES[@]} - 1))); do
+        name="${NAMES[$(((round - 1 + i) % ${#NAMES[@]}))]}"
         echo "Round $round: $name" >&2
         echo "$round $name $(rps "$name" "$DURATION")" >>"$OUT/rounds.txt"
     done
