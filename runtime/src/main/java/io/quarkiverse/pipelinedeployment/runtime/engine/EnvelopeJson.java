@@ -8,8 +8,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import io.quarkiverse.pipelinedeployment.InvocationResponse;
@@ -48,10 +51,24 @@ public final class EnvelopeJson {
     }
 
     /** {@code {"success", "outputs", "execution_time", "metadata", "error"}}, nulls included. */
-    public static final class Response extends StdSerializer<InvocationResponse> {
+    public static final class Response extends StdSerializer<InvocationResponse> implements ContextualSerializer {
+
+        /** The bean serializer of the steps, when the mapper leaves out some values; {@code null}: written here. */
+        private final JsonSerializer<Object> steps;
 
         public Response() {
+            this(null);
+        }
+
+        private Response(JsonSerializer<Object> steps) {
             super(InvocationResponse.class);
+            this.steps = steps;
+        }
+
+        @Override
+        public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+                throws JsonMappingException {
+            return new Response(stepSerializer(provider));
         }
 
         @Override
@@ -69,45 +86,64 @@ public final class EnvelopeJson {
             if (metadata == null) {
                 gen.writeNull();
             } else {
-                metadata(metadata, gen, provider);
+                metadata(metadata, gen, provider, steps);
             }
-            gen.writeFieldName(ERROR);
-            string(value.error(), gen);
+            string(ERROR, value.error(), gen);
             gen.writeEndObject();
         }
     }
 
     /** The metadata's fields in their order, nulls included, {@code steps_omitted} only when it is not 0. */
-    public static final class Metadata extends StdSerializer<InvocationResponse.Metadata> {
+    public static final class Metadata extends StdSerializer<InvocationResponse.Metadata>
+            implements ContextualSerializer {
+
+        /** As {@link Response#steps}. */
+        private final JsonSerializer<Object> steps;
 
         public Metadata() {
+            this(null);
+        }
+
+        private Metadata(JsonSerializer<Object> steps) {
             super(InvocationResponse.Metadata.class);
+            this.steps = steps;
+        }
+
+        @Override
+        public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+                throws JsonMappingException {
+            return new Metadata(stepSerializer(provider));
         }
 
         @Override
         public void serialize(InvocationResponse.Metadata value, JsonGenerator gen, SerializerProvider provider)
                 throws IOException {
-            metadata(value, gen, provider);
+            metadata(value, gen, provider, steps);
         }
     }
 
-    private static void metadata(InvocationResponse.Metadata value, JsonGenerator gen, SerializerProvider provider)
-            throws IOException {
+    /**
+     * The serializer of the steps, chosen once per mapper configuration: {@code null} when the mapper includes every
+     * value (the steps are then written here), else the bean serializer, which follows the mapper's inclusion (a
+     * step's record does not fix one).
+     */
+    private static JsonSerializer<Object> stepSerializer(SerializerProvider provider) throws JsonMappingException {
+        JsonInclude.Include inclusion = provider.getConfig().getDefaultPropertyInclusion(StepExecution.class)
+                .getValueInclusion();
+        return inclusion == JsonInclude.Include.ALWAYS || inclusion == JsonInclude.Include.USE_DEFAULTS ? null
+                : provider.findValueSerializer(StepExecution.class);
+    }
+
+    private static void metadata(InvocationResponse.Metadata value, JsonGenerator gen, SerializerProvider provider,
+            JsonSerializer<Object> stepSerializer) throws IOException {
         gen.writeStartObject(value);
-        gen.writeFieldName(DEPLOYMENT_ID);
-        string(value.deploymentId(), gen);
-        gen.writeFieldName(DEPLOYMENT_NAME);
-        string(value.deploymentName(), gen);
-        gen.writeFieldName(SNAPSHOT_ID);
-        string(value.snapshotId(), gen);
-        gen.writeFieldName(SNAPSHOT_NAME);
-        string(value.snapshotName(), gen);
-        gen.writeFieldName(PIPELINE_NAME);
-        string(value.pipelineName(), gen);
-        gen.writeFieldName(RUN_ID);
-        string(value.runId(), gen);
-        gen.writeFieldName(RUN_NAME);
-        string(value.runName(), gen);
+        string(DEPLOYMENT_ID, value.deploymentId(), gen);
+        string(DEPLOYMENT_NAME, value.deploymentName(), gen);
+        string(SNAPSHOT_ID, value.snapshotId(), gen);
+        string(SNAPSHOT_NAME, value.snapshotName(), gen);
+        string(PIPELINE_NAME, value.pipelineName(), gen);
+        string(RUN_ID, value.runId(), gen);
+        string(RUN_NAME, value.runName(), gen);
         gen.writeFieldName(PARAMETERS_USED);
         provider.defaultSerializeValue(value.parametersUsed(), gen);
         gen.writeFieldName(STEPS);
@@ -115,31 +151,21 @@ public final class EnvelopeJson {
         if (steps == null) {
             gen.writeNull();
         } else {
-            // A step's fields follow the mapper's inclusion (its record does not fix one): written here when that
-            // includes everything, else by the bean serializer
-            JsonInclude.Include inclusion = provider.getConfig().getDefaultPropertyInclusion(StepExecution.class)
-                    .getValueInclusion();
-            JsonSerializer<Object> bean = inclusion == JsonInclude.Include.ALWAYS
-                    || inclusion == JsonInclude.Include.USE_DEFAULTS ? null
-                            : provider.findValueSerializer(StepExecution.class);
             int size = steps.size();
             gen.writeStartArray(steps, size);
             for (int i = 0; i < size; i++) {
-                StepExecution s = steps.get(i);
-                if (s == null) {
+                StepExecution step = steps.get(i);
+                if (step == null) {
                     gen.writeNull();
-                } else if (bean != null) {
-                    bean.serialize(s, gen, provider);
+                } else if (stepSerializer != null) {
+                    stepSerializer.serialize(step, gen, provider);
                 } else {
-                    gen.writeStartObject(s);
-                    gen.writeFieldName(NAME);
-                    string(s.name(), gen);
-                    gen.writeFieldName(STATUS);
-                    string(s.status(), gen);
-                    gen.writeFieldName(START);
-                    string(s.start(), gen);
+                    gen.writeStartObject(step);
+                    string(NAME, step.name(), gen);
+                    string(STATUS, step.status(), gen);
+                    string(START, step.start(), gen);
                     gen.writeFieldName(DURATION);
-                    seconds(s.duration(), gen);
+                    seconds(step.duration(), gen);
                     gen.writeEndObject();
                 }
             }
@@ -165,7 +191,9 @@ public final class EnvelopeJson {
         }
     }
 
-    private static void string(String value, JsonGenerator gen) throws IOException {
+    /** A string field: its name, then its value or {@code null}. */
+    private static void string(SerializableString name, String value, JsonGenerator gen) throws IOException {
+        gen.writeFieldName(name);
         if (value == null) {
             gen.writeNull();
         } else {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.jboss.logging.Logger;
 
@@ -97,7 +98,7 @@ public final class RedisRunStore implements RunStore {
      * @param ready whether the deployment service is up: runs are taken only then
      */
     public void join(Runs runs, PipelineRuntime runtime, int capacity, int maxQueued, boolean retry,
-            java.util.function.BooleanSupplier ready) {
+            BooleanSupplier ready) {
         this.runtime = runtime;
         this.deploymentId = runtime.deployment().id();
         this.maxQueued = Math.max(1, maxQueued);
