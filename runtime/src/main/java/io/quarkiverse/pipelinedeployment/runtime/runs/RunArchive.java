@@ -13,10 +13,14 @@ import io.quarkiverse.pipelinedeployment.runtime.engine.RunStatus;
 
 /**
  * The ended runs the {@link MemoryRunStore} keeps, each as the bytes {@link RunCodec} made of it, oldest first in the
- * order they were archived (about the order they ended): a ring of slots, with an index by id in an array of ints. The
+ * order they were archived (about the order they ended): a ring of slots, with an index by id in an array of longs. The
  * bytes are written one after the other into chunks of {@value #CHUNK_BYTES} bytes, which outlive the young
  * collections: ten thousand kept runs are a few large arrays that the garbage collector neither copies nor traces,
- * rather than ten thousand object graphs. That is what keeps recording every run cheap. The store locks it.
+ * rather than ten thousand object graphs. That is what keeps recording every run cheap.
+ * <p>
+ * The index is kept up to date on demand: a run is indexed when a run is next looked up by id, not when it is added.
+ * A service that is only invoked (no one reads its runs back) then never pays for the index, and one whose runs are
+ * read pays what it would have paid anyway, once per run. The store locks it.
  */
 final class RunArchive {
 
@@ -51,6 +55,8 @@ final class RunArchive {
      * for none. The hash is in the entry so that probing and removal read this array alone.
      */
     private long[] index;
+    /** How many of the kept runs, from the oldest, are in the index; the newer ones are indexed by {@link #find}. */
+    private int indexed;
     private int head;
     private int count;
     private long bytes;
@@ -108,13 +114,16 @@ final class RunArchive {
         created[slot] = ended.created().toEpochMilli();
         statuses[slot] = (byte) ended.status().ordinal();
         sources[slot] = (byte) ended.source().ordinal();
-        hashes[slot] = ended.id().hashCode();
-        put(hashes[slot], slot);
         bytes += length + ENTRY_BYTES;
     }
 
     /** The slot of the run with this id, or -1. */
     int find(String id) {
+        while (indexed < count) {
+            int slot = slot(indexed++);
+            hashes[slot] = id(slot).hashCode();
+            put(hashes[slot], slot);
+        }
         int hash = id.hashCode();
         for (int at = home(hash);; at = (at + 1) & (index.length - 1)) {
             long entry = index[at];
@@ -162,11 +171,14 @@ final class RunArchive {
     void removeOldest() {
         int slot = head;
         byte[] chunk = kept[slot];
-        int at = home(hashes[slot]);
-        while ((int) index[at] != slot + 1) {
-            at = (at + 1) & (index.length - 1);
+        if (indexed > 0) {
+            int at = home(hashes[slot]);
+            while ((int) index[at] != slot + 1) {
+                at = (at + 1) & (index.length - 1);
+            }
+            unindex(at);
+            indexed--;
         }
-        unindex(at);
         kept[slot] = null;
         head = (head + 1) % kept.length;
         count--;
@@ -230,7 +242,9 @@ final class RunArchive {
             statuses[i] = oldStatuses[from];
             sources[i] = oldSources[from];
             hashes[i] = oldHashes[from];
-            put(hashes[i], i);
+            if (i < indexed) {
+                put(hashes[i], i);
+            }
         }
         head = 0;
     }

@@ -312,6 +312,36 @@ class MemoryRunStoreTest {
     }
 
     @Test
+    void runsAddedBetweenLookupsAreIndexedOnDemandThroughGrowthAndEviction() {
+        // The archive indexes runs when one is next looked up: lookups between batches of every size, while the
+        // archive grows (from 256 slots) and then evicts, with part of it indexed and part not
+        MemoryRunStore store = new MemoryRunStore(700, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
+        java.util.Random random = new java.util.Random(7);
+        List<Run> runs = new ArrayList<>();
+        while (runs.size() < 3000) {
+            int batch = random.nextInt(random.nextBoolean() ? 5 : 400);
+            for (int i = 0; i < batch; i++) {
+                runs.add(answered(store, true, Instant.now()));
+            }
+            int keptFrom = Math.max(0, runs.size() - 700);
+            for (int look = 0; look < 20 && !runs.isEmpty(); look++) {
+                int i = random.nextInt(runs.size());
+                Run kept = find(store, runs.get(i).id());
+                if (i < keptFrom) {
+                    assertThat(kept).as("run %d of %d", i, runs.size()).isNull();
+                } else {
+                    assertThat(kept).as("run %d of %d", i, runs.size()).isNotNull();
+                    assertThat(kept.sequence()).isEqualTo(runs.get(i).sequence());
+                }
+            }
+            assertThat(find(store, "run-unknown")).isNull();
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            assertThat(find(store, runs.get(i).id()) != null).as("run %d", i).isEqualTo(i >= runs.size() - 700);
+        }
+    }
+
+    @Test
     void theMemoryBoundCountsTheBytesOfKeptRuns() throws Exception {
         MemoryRunStore probe = new MemoryRunStore(1000, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
         answered(probe, true, Instant.now());
