@@ -26,7 +26,8 @@ public final class Handoff {
             submit.run();
             return HANDED.get() == null;
         } finally {
-            HANDED.remove();
+            // Set to null rather than removed: the thread keeps its entry instead of making one for every request
+            HANDED.set(null);
         }
     }
 
@@ -49,7 +50,7 @@ public final class Handoff {
     static Run take() {
         Run run = HANDED.get();
         if (run != null) {
-            HANDED.remove();
+            HANDED.set(null);
         }
         return run;
     }

@@ -79,19 +79,12 @@ public final class RunCodec {
             out.write(envelope.json);
         }
         RunEvents events = withEvents ? run.events() : null;
-        int header = out.position;
-        out.writeLong(0);
-        out.writeInt(0);
-        int[] count = { 0 };
-        long last = events == null ? 0 : events.export((kind, data, number) -> {
-            count[0]++;
-            event(out, writer, kind, data, number);
-        });
-        int end = out.position;
-        out.position = header;
-        out.writeLong(last);
-        out.writeInt(count[0]);
-        out.position = end;
+        if (events != null) {
+            events.write(out, writer);
+        } else {
+            out.writeLong(0);
+            out.writeInt(0);
+        }
     }
 
     /** The run kept as {@code bytes}: ended, with its events, as it was encoded. */
@@ -196,7 +189,8 @@ public final class RunCodec {
         return new InvocationResponseJson(run.envelopeJson(), run.executionTime(), run.error());
     }
 
-    private static void event(ByteOutput out, ObjectWriter writer, String kind, Object data, long number) {
+    /** Writes one event as {@link #decode} reads it back. */
+    static void event(ByteOutput out, ObjectWriter writer, String kind, Object data, long number) {
         int code = code(kind);
         out.writeByte(code);
         if (code < 0) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+
 /**
  * The events of one run, numbered 1, 2, 3, ... with no gap, of which the last {@code quarkus.pipeline.runs.max-events}
  * are retained; nothing is added after the terminal event. Followers (the event streams and the result's long polls)
@@ -48,11 +50,6 @@ public final class RunEvents {
         this.max = max;
     }
 
-    /** Receives the retained events, oldest first, as they are kept. */
-    interface Exporter {
-        void event(String kind, Object data, long number);
-    }
-
     /** The ended events of a kept run read back from a store: {@code count} of them, the last numbered {@code last}. */
     static RunEvents restored(String[] kinds, Object[] data, long[] numbers, int count, long last) {
         RunEvents events = new RunEvents(Math.max(1, count));
@@ -65,13 +62,19 @@ public final class RunEvents {
         return events;
     }
 
-    /** Gives the retained events to {@code exporter}; the id of the last one. */
-    synchronized long export(Exporter exporter) {
-        for (int i = 0; i < count; i++) {
-            int slot = (head + i) % kinds.length;
-            exporter.event(kinds[slot], data[slot], numbers[slot]);
+    /**
+     * Writes the id of the last event, how many are retained, then each of them, oldest first, as {@link RunCodec}
+     * keeps them.
+     */
+    synchronized void write(ByteOutput out, ObjectWriter writer) {
+        out.writeLong(last);
+        out.writeInt(count);
+        for (int i = 0, slot = head; i < count; i++) {
+            RunCodec.event(out, writer, kinds[slot], data[slot], numbers[slot]);
+            if (++slot == kinds.length) {
+                slot = 0;
+            }
         }
-        return last;
     }
 
     /**

@@ -90,11 +90,9 @@ final class StepLog {
      */
     static StepLog swap(StepLog log) {
         StepLog previous = CURRENT.get();
-        if (log == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(log);
-        }
+        // Set to null rather than removed: a pooled thread keeps its entry instead of making one (a weak reference,
+        // which the collector processes apart) for every run
+        CURRENT.set(log);
         return previous;
     }
 

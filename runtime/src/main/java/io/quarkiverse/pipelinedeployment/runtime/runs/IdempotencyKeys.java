@@ -32,6 +32,8 @@ final class IdempotencyKeys {
     private final ConcurrentHashMap<String, Held> claims = new ConcurrentHashMap<>();
     /** The claim of a run that has one, to drop it with the run. */
     private final ConcurrentHashMap<String, Held> ofRun = new ConcurrentHashMap<>();
+    /** Whether a key was ever claimed: until then, the store has nothing to tell the keys as runs are kept. */
+    private volatile boolean claimed;
 
     /**
      * @param kept the kept run with an id (read back from bytes), or {@code null}
@@ -40,6 +42,7 @@ final class IdempotencyKeys {
      */
     Claim claim(String key, String fingerprint, Run run, Function<String, Run> kept, Predicate<Run> expired) {
         Held mine = new Held(key, fingerprint, run);
+        claimed = true;
         while (true) {
             Held held = claims.putIfAbsent(key, mine);
             if (held == null) {
@@ -71,9 +74,9 @@ final class IdempotencyKeys {
         }
     }
 
-    /** Whether a kept run has a key. */
+    /** Whether a kept run may have a key (one was claimed since the start): a volatile read, not a count. */
     boolean any() {
-        return !ofRun.isEmpty();
+        return claimed && !ofRun.isEmpty();
     }
 
     /** The run is kept as bytes now: its key no longer holds the object. */

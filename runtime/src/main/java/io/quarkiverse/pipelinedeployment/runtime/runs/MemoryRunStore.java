@@ -171,7 +171,7 @@ public final class MemoryRunStore implements RunStore {
     /** @param dropped whether the run is no longer kept at all (else it was archived: its key still maps to it) */
     private boolean removeLive(Run run, boolean dropped) {
         boolean removed = live.remove(run);
-        if (removed && dropped) {
+        if (removed && dropped && keys.any()) {
             keys.dropped(run.id());
         }
         return removed;
