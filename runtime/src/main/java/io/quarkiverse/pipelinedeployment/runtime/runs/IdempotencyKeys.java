@@ -74,13 +74,19 @@ final class IdempotencyKeys {
         }
     }
 
-    /** Whether a kept run may have a key (one was claimed since the start): a volatile read, not a count. */
+    /**
+     * Whether a kept run may have a key (one was claimed since the start): a volatile read, not a count. A caller
+     * that would have to work out the run's id asks first; {@link #archived} and {@link #dropped} ask themselves.
+     */
     boolean any() {
         return claimed && !ofRun.isEmpty();
     }
 
     /** The run is kept as bytes now: its key no longer holds the object. */
     void archived(String runId) {
+        if (!any()) {
+            return;
+        }
         Held held = ofRun.get(runId);
         if (held != null) {
             held.run = null;
@@ -89,6 +95,9 @@ final class IdempotencyKeys {
 
     /** The run is no longer kept: its key is free, unless it was claimed again since (by a run after it expired). */
     void dropped(String runId) {
+        if (!any()) {
+            return;
+        }
         Held held = ofRun.remove(runId);
         if (held != null) {
             claims.remove(held.key, held);

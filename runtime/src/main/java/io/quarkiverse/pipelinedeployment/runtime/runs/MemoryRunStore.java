@@ -121,9 +121,7 @@ public final class MemoryRunStore implements RunStore {
             endedLive.addLast(run);
         } else if (removeLive(run, false)) {
             archive.add(run);
-            if (keys.any()) {
-                keys.archived(run.id());
-            }
+            keys.archived(run.id());
         }
     }
 
@@ -142,7 +140,7 @@ public final class MemoryRunStore implements RunStore {
             boolean fromArchive = archive.size() > 0
                     && (object == null || archive.sequence(archive.slot(0)) < object.sequence());
             if (fromArchive && (over() || archive.createdMillis(archive.slot(0)) + retentionMillis < now)) {
-                if (keys.any()) {
+                if (keys.any()) { // the id is read back from the archive's bytes
                     keys.dropped(archive.id(archive.slot(0)));
                 }
                 archive.removeOldest();
@@ -171,7 +169,7 @@ public final class MemoryRunStore implements RunStore {
     /** @param dropped whether the run is no longer kept at all (else it was archived: its key still maps to it) */
     private boolean removeLive(Run run, boolean dropped) {
         boolean removed = live.remove(run);
-        if (removed && dropped && keys.any()) {
+        if (removed && dropped) {
             keys.dropped(run.id());
         }
         return removed;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -316,7 +317,7 @@ class MemoryRunStoreTest {
         // The archive indexes runs when one is next looked up: lookups between batches of every size, while the
         // archive grows (from 256 slots) and then evicts, with part of it indexed and part not
         MemoryRunStore store = new MemoryRunStore(700, Long.MAX_VALUE, Duration.ofHours(1), WRITER);
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         List<Run> runs = new ArrayList<>();
         while (runs.size() < 3000) {
             int batch = random.nextInt(random.nextBoolean() ? 5 : 400);
